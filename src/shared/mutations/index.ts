@@ -1,0 +1,5 @@
+export { mutations } from './registry'
+export type { MutationName } from './registry'
+export { runMutation } from './run'
+export type { RowLoader } from './run'
+export * from './core'

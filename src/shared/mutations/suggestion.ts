@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { id, phone, suggestionCategories, suggestionSources } from '../records'
+import { accept, created, defineMutation, reject } from './core'
+
+export const createSuggestionArgs = z.object({
+  id,
+  villageId: id,
+  content: z.string().trim().min(2, 'content_too_short').max(2000, 'content_too_long'),
+  category: z.enum(suggestionCategories),
+  source: z.enum(suggestionSources),
+  submitterName: z.string().trim().max(40, 'name_too_long').nullable(),
+  submitterPhone: phone.nullable(),
+  publicName: z.boolean(),
+  receiptCode: z.string().regex(/^[A-Z0-9]{8}$/),
+  attachmentIds: z.array(z.string()).max(10).default([]),
+})
+export type CreateSuggestionArgs = z.input<typeof createSuggestionArgs>
+
+/** Record a suggestion (意见建议) for a village: by a villager, or by a member on a villager's behalf. */
+export const createSuggestion = defineMutation({
+  name: 'suggestion.create',
+  args: createSuggestionArgs,
+  reads: (args) => [{ table: 'suggestions', id: args.id }],
+  apply({ args, actor, rows, now }) {
+    if (actor.role === 'township' || actor.role === 'admin') return reject('forbidden')
+    if (actor.villageId !== args.villageId) return reject('out_of_scope', 'villageId')
+    // A villager always submits as 'villager'; members record on someone's behalf and say how.
+    if ((actor.role === 'villager') !== (args.source === 'villager')) return reject('invalid_args', 'source')
+    if (rows.get('suggestions', args.id)) return reject('conflict', 'id')
+    return accept({
+      table: 'suggestions',
+      row: {
+        ...created(args.id, now),
+        villageId: args.villageId,
+        content: args.content,
+        category: args.category,
+        source: args.source,
+        submitterName: args.submitterName || null,
+        submitterPhone: args.submitterPhone || null,
+        publicName: args.publicName,
+        enteredBy: actor.memberId,
+        receiptCode: args.receiptCode,
+        status: 'new',
+        topicId: null,
+        mergedInto: null,
+        answer: null,
+        declineReason: null,
+        rating: null,
+        attachmentIds: args.attachmentIds,
+      },
+    })
+  },
+})

@@ -1,0 +1,205 @@
+import { z } from 'zod'
+
+/** Roles of enrolled members; a villager has no account and acts through a village link. */
+export const memberRoles = ['cadre', 'collector', 'township', 'admin'] as const
+export const actorRoles = ['villager', ...memberRoles] as const
+export type MemberRole = (typeof memberRoles)[number]
+export type ActorRole = (typeof actorRoles)[number]
+
+export const suggestionStatuses = [
+  'new', 'on_agenda', 'answered', 'declined', 'merged', 'decided', 'escalated', 'resolved', 'closed',
+] as const
+export const suggestionSources = ['villager', 'collector', 'on_site', 'hotline'] as const
+export const suggestionCategories = [
+  'infrastructure', 'environment', 'agriculture', 'welfare', 'dispute', 'governance', 'other',
+] as const
+export const meetingStatuses = ['draft', 'announced', 'in_progress', 'closed', 'cancelled'] as const
+export const decisionStatuses = ['open', 'done', 'cancelled'] as const
+export const decisionKinds = ['action', 'rule'] as const
+export const escalationStatuses = [
+  'submitted', 'accepted', 'assigned', 'resolved', 'closed', 'returned', 'forwarded',
+] as const
+export const topicOutcomes = ['pending', 'decided', 'escalated', 'deferred'] as const
+export const remarkKinds = ['view', 'followup', 'progress', 'feedback', 'note'] as const
+export const ratingOutcomes = ['resolved', 'partly', 'unresolved'] as const
+
+export type SuggestionStatus = (typeof suggestionStatuses)[number]
+export type SuggestionSource = (typeof suggestionSources)[number]
+export type SuggestionCategory = (typeof suggestionCategories)[number]
+export type MeetingStatus = (typeof meetingStatuses)[number]
+export type DecisionStatus = (typeof decisionStatuses)[number]
+export type EscalationStatus = (typeof escalationStatuses)[number]
+
+/** UUIDv7 (client-made ids sort by creation time). */
+export const id = z.uuid()
+/** ISO-8601 instant, e.g. 2026-10-01T12:00:00.000Z. */
+export const instant = z.iso.datetime({ offset: true })
+/** Calendar date in Asia/Shanghai, YYYY-MM-DD. */
+export const isoDate = z.iso.date()
+/** A Chinese mobile number (11 digits starting with 1) or a landline with area code. */
+export const phone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'phone_invalid')
+
+/** Fields every synced record carries; version and times are stamped by the server. */
+export const base = z.object({
+  id,
+  version: z.number().int().nonnegative(),
+  createdAt: instant,
+  updatedAt: instant,
+  deletedAt: instant.nullable(),
+})
+
+export const deadlinePolicy = z.object({
+  villageDays: z.number().int().min(1).max(30),
+  townshipDays: z.number().int().min(1).max(30),
+  upwardDays: z.number().int().min(1).max(30),
+})
+export type DeadlinePolicy = z.infer<typeof deadlinePolicy>
+export const defaultDeadlinePolicy: DeadlinePolicy = { villageDays: 2, townshipDays: 3, upwardDays: 1 }
+
+export const township = base.extend({
+  name: z.string().min(1).max(60),
+  policy: deadlinePolicy,
+})
+export const village = base.extend({
+  townshipId: id,
+  name: z.string().min(1).max(60),
+  /** Short public code used in the villager link /v/<code>. */
+  code: z.string().regex(/^[a-z0-9]{4,12}$/),
+})
+export const member = base.extend({
+  townshipId: id,
+  villageId: id.nullable(),
+  name: z.string().min(1).max(40),
+  role: z.enum(memberRoles),
+})
+
+export const rating = z.object({
+  stars: z.number().int().min(1).max(5),
+  outcome: z.enum(ratingOutcomes),
+  ratedAt: instant,
+})
+
+export const suggestion = base.extend({
+  villageId: id,
+  content: z.string().trim().min(2).max(2000),
+  category: z.enum(suggestionCategories),
+  source: z.enum(suggestionSources),
+  submitterName: z.string().trim().max(40).nullable(),
+  submitterPhone: phone.nullable(),
+  /** The villager agreed that their name may appear on the public board. */
+  publicName: z.boolean(),
+  /** Member who typed it in on the villager's behalf; null when the villager submitted it. */
+  enteredBy: id.nullable(),
+  receiptCode: z.string().regex(/^[A-Z0-9]{8}$/),
+  status: z.enum(suggestionStatuses),
+  topicId: id.nullable(),
+  mergedInto: id.nullable(),
+  answer: z.string().max(2000).nullable(),
+  declineReason: z.string().max(500).nullable(),
+  rating: rating.nullable(),
+  attachmentIds: z.array(z.string()).max(10),
+})
+
+export const meeting = base.extend({
+  villageId: id,
+  title: z.string().trim().min(1).max(100),
+  startsAt: instant,
+  place: z.string().trim().min(1).max(100),
+  status: z.enum(meetingStatuses),
+  attendance: z.number().int().min(0).max(100000),
+  noticeText: z.string().max(4000).nullable(),
+  summary: z.string().max(8000).nullable(),
+})
+
+export const topic = base.extend({
+  villageId: id,
+  meetingId: id,
+  title: z.string().trim().min(1).max(200),
+  order: z.number().int().min(0),
+  suggestionIds: z.array(id),
+  outcome: z.enum(topicOutcomes),
+})
+
+export const remark = base.extend({
+  villageId: id,
+  subjectType: z.enum(['suggestion', 'meeting', 'topic', 'decision', 'escalation']),
+  subjectId: id,
+  kind: z.enum(remarkKinds),
+  text: z.string().trim().min(1).max(4000),
+  speaker: z.string().trim().max(40).nullable(),
+  authorId: id.nullable(),
+})
+
+export const decision = base.extend({
+  villageId: id,
+  meetingId: id.nullable(),
+  topicId: id.nullable(),
+  text: z.string().trim().min(2).max(2000),
+  owner: z.string().trim().min(1).max(40),
+  dueOn: isoDate,
+  kind: z.enum(decisionKinds),
+  status: z.enum(decisionStatuses),
+})
+
+export const escalation = base.extend({
+  villageId: id,
+  townshipId: id,
+  topicId: id.nullable(),
+  suggestionIds: z.array(id),
+  title: z.string().trim().min(2).max(200),
+  details: z.string().trim().max(4000),
+  status: z.enum(escalationStatuses),
+  department: z.string().max(60).nullable(),
+  assignee: z.string().max(40).nullable(),
+  coordinationOn: isoDate.nullable(),
+  dueOn: isoDate.nullable(),
+  resolution: z.string().max(4000).nullable(),
+  feedback: z.string().max(2000).nullable(),
+})
+
+export const attachment = base.extend({
+  villageId: id,
+  /** Hex SHA-256 of the bytes; the blob is stored by this hash. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: z.enum(['photo', 'audio']),
+  mime: z.string().max(100),
+  size: z.number().int().min(1).max(10 * 1024 * 1024),
+  subjectType: z.enum(['suggestion', 'meeting', 'decision', 'escalation']),
+  subjectId: id,
+})
+
+export type Township = z.infer<typeof township>
+export type Village = z.infer<typeof village>
+export type Member = z.infer<typeof member>
+export type Suggestion = z.infer<typeof suggestion>
+export type Meeting = z.infer<typeof meeting>
+export type Topic = z.infer<typeof topic>
+export type Remark = z.infer<typeof remark>
+export type Decision = z.infer<typeof decision>
+export type Escalation = z.infer<typeof escalation>
+export type Attachment = z.infer<typeof attachment>
+
+/** The synced tables and the shape of their rows. */
+export interface Tables {
+  townships: Township
+  villages: Village
+  members: Member
+  suggestions: Suggestion
+  meetings: Meeting
+  topics: Topic
+  remarks: Remark
+  decisions: Decision
+  escalations: Escalation
+  attachments: Attachment
+}
+export type TableName = keyof Tables
+export const tableNames = [
+  'townships', 'villages', 'members', 'suggestions', 'meetings', 'topics', 'remarks', 'decisions',
+  'escalations', 'attachments',
+] as const satisfies readonly TableName[]
+
+export const recordSchemas = {
+  townships: township, villages: village, members: member, suggestions: suggestion,
+  meetings: meeting, topics: topic, remarks: remark, decisions: decision, escalations: escalation,
+  attachments: attachment,
+} as const satisfies { [T in TableName]: z.ZodType<Tables[T]> }
