@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm test`: every suite in order (unit, server on SQLite [+ PostgreSQL], build, e2e in Chromium).
+// Keeps vitest's own output, then prints one summary line `N passed, N failed` that the CI reads.
+// Exits non-zero when any suite or the build fails.
+import { spawn } from 'node:child_process'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+const resultsDir = path.join(root, '.tmp', 'test-results')
+
+/** Runs a command with inherited stdio; resolves to its exit code (signals count as failure). */
+function run(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env })
+    child.on('error', (error) => {
+      console.error(`could not start ${command}: ${error.message}`)
+      resolve(1)
+    })
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+/** Runs one vitest project and reads its JSON report; a crash without a report counts as one failure. */
+async function vitestProject(project) {
+  const reportFile = path.join(resultsDir, `${project}.json`)
+  await rm(reportFile, { force: true })
+  console.log(`\n▶ vitest run --project ${project}`)
+  const code = await run(bin('vitest'), [
+    'run',
+    '--project', project,
+    '--passWithNoTests',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportFile}`,
+  ])
+  const report = await readFile(reportFile, 'utf8').then(JSON.parse, () => null)
+  const passed = report?.numPassedTests ?? 0
+  let failed = report?.numFailedTests ?? 0
+  // A file that fails to import, or a crash before the report, fails no single test: still a failure.
+  if (code !== 0 && failed === 0) failed = Math.max(1, report?.numFailedTestSuites ?? 0)
+  const skipped = (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0)
+  return { name: project, passed, failed, skipped, files: report?.numTotalTestSuites ?? 0 }
+}
+
+const results = []
+await mkdir(resultsDir, { recursive: true })
+
+results.push(await vitestProject('unit'))
+
+const pgNote = process.env.DATABASE_URL
+  ? 'PostgreSQL suite enabled: DATABASE_URL is set (server suite runs on SQLite and PostgreSQL)'
+  : 'PostgreSQL suite skipped: DATABASE_URL not set'
+console.log(`\n${pgNote}`)
+results.push(await vitestProject('server'))
+
+console.log('\n▶ vite build')
+const buildCode = await run(bin('vite'), ['build'])
+if (buildCode === 0) {
+  results.push(await vitestProject('e2e'))
+} else {
+  results.push({ name: 'build', passed: 0, failed: 1, skipped: 0, files: 0 })
+  console.error('vite build failed: e2e suite not run')
+}
+
+console.log('\n── summary ──')
+for (const r of results) {
+  const extra = r.files === 0 && r.failed === 0 ? ' (no test files)' : ''
+  console.log(`  ${r.name.padEnd(7)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${extra}`)
+}
+console.log(`  ${pgNote}`)
+const passed = results.reduce((sum, r) => sum + r.passed, 0)
+const failed = results.reduce((sum, r) => sum + r.failed, 0)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
