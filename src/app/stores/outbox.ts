@@ -1,9 +1,12 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { useDb } from '@app/db'
+import { useLiveQuery } from '@app/composables/liveQuery'
 
-// Interface stub; the lead engineer replaces the body (live count of unsent outbox rows).
+/** The device's unsent changes, counted live from IndexedDB (also across tabs). */
 export const useOutboxStore = defineStore('outbox', () => {
-  /** How many local changes have not reached the server yet. */
-  const pendingCount = ref(0)
-  return { pendingCount }
+  const { value: pendingCount } = useLiveQuery(() => useDb().outbox.count(), 0)
+  return {
+    /** How many local changes have not reached the server yet. */
+    pendingCount,
+  }
 })

@@ -1,15 +1,71 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
+import type { Actor } from '@shared/actor'
+import type { MemberRole, Township, Village } from '@shared/records'
+import { postJson } from '@app/api/client'
+import { classifyStorageError, storageProblem, useDb } from '@app/db'
 
-// Interface stub; the lead engineer replaces the body (Dexie-backed session of an enrolled device).
+/** What an enrolled device knows about itself. The token is the device's credential. */
+export interface Session {
+  deviceId: string
+  token: string
+  actor: Actor
+  member: { id: string; name: string; role: MemberRole }
+  village: Village | null
+  township: Township
+}
+
+export type EnrolFailure = 'offline' | 'invalid_code' | 'code_used' | 'code_expired' | 'rate_limited' | 'server'
+
+const SESSION_KEY = 'session'
+const knownFailures = ['invalid_code', 'code_used', 'code_expired', 'rate_limited'] as const
+
+function deviceLabel(): string {
+  const ua = typeof navigator === 'undefined' ? '' : navigator.userAgent
+  const model = /\(([^)]+)\)/.exec(ua)?.[1]?.split(';').slice(-1)[0]?.trim()
+  return (model || 'browser').slice(0, 60)
+}
+
+/** The enrolled member on this device, kept in IndexedDB so it works offline. */
 export const useSessionStore = defineStore('session', () => {
   /** The session has been read from the local database. */
   const loaded = ref(false)
-  const session = ref<null | { deviceId: string }>(null)
+  const session = shallowRef<Session | null>(null)
   /** This device has enrolled and holds a token. */
   const enrolled = computed(() => session.value !== null)
+  const actor = computed(() => session.value?.actor ?? null)
+  const villageId = computed(() => session.value?.village?.id ?? null)
+
   async function load(): Promise<void> {
-    loaded.value = true
+    try {
+      const entry = await useDb().meta.get(SESSION_KEY)
+      session.value = (entry?.value as Session | undefined) ?? null
+    } catch (error) {
+      storageProblem.value = classifyStorageError(error)
+    } finally {
+      loaded.value = true
+    }
   }
-  return { loaded, session, enrolled, load }
+
+  /** Trade a one-time enrolment code for a device token and remember who we are. */
+  async function enrol(code: string): Promise<{ ok: true } | { ok: false; reason: EnrolFailure }> {
+    const result = await postJson<Session>('/api/enrol', { code: code.replace(/\D/g, ''), label: deviceLabel() })
+    if (!result.ok) {
+      if (result.code === 'offline') return { ok: false, reason: 'offline' }
+      const known = knownFailures.find((c) => c === result.code)
+      if (known) return { ok: false, reason: known }
+      return { ok: false, reason: result.status === 404 || result.status === 400 ? 'invalid_code' : 'server' }
+    }
+    const next = result.data
+    const db = useDb()
+    await db.transaction('rw', [db.meta, db.villages, db.townships], async () => {
+      await db.meta.put({ key: SESSION_KEY, value: next })
+      await db.townships.put(next.township)
+      if (next.village) await db.villages.put(next.village)
+    })
+    session.value = next
+    return { ok: true }
+  }
+
+  return { loaded, session, enrolled, actor, villageId, load, enrol }
 })

@@ -1,0 +1,55 @@
+import { ref } from 'vue'
+import { createDb, type YehuaDb } from './schema'
+import { StorageError, classifyStorageError, type StorageProblem } from './errors'
+
+export type { OutboxEntry, LocalRejection, YehuaDb } from './schema'
+export { applyLocal } from './local'
+export { StorageError, classifyStorageError, toStorageError } from './errors'
+export type { StorageProblem } from './errors'
+
+/** A problem that keeps the app from using its database at all (shown as a full-width notice). */
+export const storageProblem = ref<StorageProblem | null>(null)
+/** Another tab upgraded the database: this tab closed its copy and must reload. */
+export const reloadRequired = ref(false)
+
+let instance: YehuaDb | null = null
+
+/** The device database, created on first use. Reports private mode or a missing IndexedDB. */
+export function useDb(): YehuaDb {
+  if (instance) return instance
+  if (typeof indexedDB === 'undefined') {
+    storageProblem.value = 'unavailable'
+    throw new StorageError('unavailable', new Error('indexedDB is undefined'))
+  }
+  const db = createDb()
+  // A newer app version in another tab wants to upgrade: let it, and reload this tab.
+  db.on('versionchange', () => {
+    db.close()
+    reloadRequired.value = true
+    return false
+  })
+  db.open().catch((error: unknown) => {
+    storageProblem.value = classifyStorageError(error)
+  })
+  instance = db
+  return db
+}
+
+/** Swap the database, for tests (fake-indexeddb) and after a reset. */
+export function setDb(db: YehuaDb | null): void {
+  instance = db
+}
+
+/**
+ * Ask the browser to keep our data when storage runs low. Returns whether it is persistent;
+ * `null` where the Storage API does not exist (older WebViews).
+ */
+export async function requestPersistence(): Promise<boolean | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null
+  try {
+    if (await navigator.storage.persisted()) return true
+    return await navigator.storage.persist()
+  } catch {
+    return false
+  }
+}

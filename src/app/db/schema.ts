@@ -1,0 +1,61 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { Tables } from '@shared/records'
+
+/** A local write waiting to reach the server: one named mutation, in device order. */
+export interface OutboxEntry {
+  /** Mutation id, counting up by one per device write; never reused. */
+  mid: number
+  name: string
+  args: unknown
+  /** The phone's clock when the person acted; for display and for re-applying locally. */
+  clientTime: string
+}
+
+/** A change the server refused; shown to the person until they dismiss it. */
+export interface LocalRejection {
+  mid: number
+  name: string
+  args: unknown
+  code: string
+  field?: string
+  detail?: string
+  at: string
+}
+
+export interface MetaEntry {
+  key: string
+  value: unknown
+}
+
+type RecordTables = { [T in keyof Tables]: EntityTable<Tables[T], 'id'> }
+
+/** The device database: domain tables mirror the server; outbox and meta are the device's own. */
+export type YehuaDb = Dexie &
+  RecordTables & {
+    outbox: EntityTable<OutboxEntry, 'mid'>
+    rejections: EntityTable<LocalRejection, 'mid'>
+    meta: EntityTable<MetaEntry, 'key'>
+  }
+
+export const DB_NAME = 'yehua'
+
+/** Open (lazily) the versioned device database. Each schema change is a new `version(n)`. */
+export function createDb(name = DB_NAME): YehuaDb {
+  const db = new Dexie(name) as YehuaDb
+  db.version(1).stores({
+    townships: 'id',
+    villages: 'id, townshipId, code',
+    members: 'id, villageId',
+    suggestions: 'id, [villageId+createdAt], status, topicId, receiptCode',
+    meetings: 'id, [villageId+startsAt], status',
+    topics: 'id, meetingId',
+    remarks: 'id, subjectId, villageId',
+    decisions: 'id, villageId, meetingId, status',
+    escalations: 'id, villageId, townshipId, status',
+    attachments: 'id, sha256',
+    outbox: 'mid',
+    rejections: 'mid',
+    meta: 'key',
+  })
+  return db
+}
