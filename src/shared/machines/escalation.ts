@@ -1,0 +1,23 @@
+import { escalationStatuses } from '../records'
+import { defineMachine } from './machine'
+
+/** A matter handed to the township (上报事项): worked by township staff, followed by the village. */
+export const escalationMachine = defineMachine({
+  name: 'escalation',
+  statuses: escalationStatuses,
+  transitions: {
+    accept: { from: ['submitted'], to: 'accepted', roles: ['township'] },
+    // Back to the village with a reason (e.g. the village can settle it itself).
+    return: { from: ['submitted', 'accepted'], to: 'returned', roles: ['township'] },
+    resubmit: { from: ['returned'], to: 'submitted', roles: ['cadre'] },
+    // Assigning again from assigned is a reassignment.
+    assign: { from: ['accepted', 'assigned'], to: 'assigned', roles: ['township'] },
+    // Reported beyond the township.
+    forward: { from: ['accepted', 'assigned'], to: 'forwarded', roles: ['township'] },
+    resolve: { from: ['accepted', 'assigned', 'forwarded'], to: 'resolved', roles: ['township'] },
+    // Crossed off after the village's feedback, by either side.
+    close: { from: ['resolved'], to: 'closed', roles: ['township', 'cadre'] },
+    // The village finds the result not good enough: the township works it again.
+    reject_result: { from: ['resolved'], to: 'assigned', roles: ['cadre'] },
+  },
+})
