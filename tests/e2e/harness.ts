@@ -1,0 +1,81 @@
+/**
+ * The browser test harness: a real server on a free port with a fresh data directory, and headless
+ * Chromium phones with fresh profiles. Test files import everything from here.
+ *
+ * @example
+ * const server = useServer()
+ * const device = useDevice(server)
+ * it('loads', async () => {
+ *   await device().page.goto('/')
+ *   await waitForServiceWorkerControl(device().page)
+ * })
+ */
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { ensureBuilt } from './support/build'
+import { launchDevice } from './support/browser'
+import type { Device, LaunchOptions } from './support/browser'
+import { screenshotIfFailed } from './support/failure'
+import { startServer } from './support/server'
+import type { RunningServer, StartServerOptions } from './support/server'
+
+export { chromiumFlags, chromiumPath, goOffline, goOnline, launchDevice, waitForServiceWorkerControl } from './support/browser'
+export type { Device, LaunchOptions } from './support/browser'
+export { ensureBuilt, isBuildStale } from './support/build'
+export { enrolAs } from './support/enrol'
+export { expectVisible } from './support/visible'
+export { screenshotIfFailed } from './support/failure'
+export { codeFor, demoMember, freePort, startServer } from './support/server'
+export type { DemoCode, RunningServer, StartServerOptions } from './support/server'
+
+/** A getter for a value that only exists once a `beforeAll`/`beforeEach` hook has run. */
+function lateBound<T>(what: string): { get: () => T; peek: () => T | undefined; set: (value: T | undefined) => void } {
+  let value: T | undefined
+  return {
+    peek: () => value,
+    get: () => {
+      if (value === undefined) throw new Error(`${what} is not running: call it inside a test`)
+      return value
+    },
+    set: (next) => (value = next),
+  }
+}
+
+/**
+ * Builds `dist/` if stale, starts the server before the file's tests and stops it after them.
+ * Returns a getter for the running server.
+ */
+export function useServer(options: StartServerOptions = {}): () => RunningServer {
+  const server = lateBound<RunningServer>('the server')
+  beforeAll(async () => {
+    await ensureBuilt()
+    server.set(await startServer(options))
+  })
+  afterAll(async () => {
+    await server.peek()?.stop()
+    server.set(undefined)
+  })
+  return server.get
+}
+
+/**
+ * A fresh phone (Chromium profile) for each test, pointed at the server; on failure saves a
+ * screenshot into `test-results/` and prints the page errors, then closes the browser.
+ */
+export function useDevice(server: () => RunningServer, options: LaunchOptions = {}): () => Device {
+  const device = lateBound<Device>('the device')
+  beforeEach(async () => {
+    device.set(await launchDevice({ baseURL: server().url, ...options }))
+  })
+  afterEach(async (context) => {
+    const current = device.peek()
+    if (!current) return
+    const shot = await screenshotIfFailed(context, current.page)
+    if (shot) {
+      console.error(`screenshot: ${shot}`)
+      if (current.errors.length > 0) console.error(`page errors:\n  ${current.errors.join('\n  ')}`)
+    }
+    await current.close()
+    device.set(undefined)
+  })
+  return device.get
+}

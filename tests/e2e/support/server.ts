@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { z } from 'zod'
+import { memberRoles } from '@shared/records'
+import type { MemberRole } from '@shared/records'
+import { localBin, repoRoot } from './paths'
+
+/** One line of `DATA_DIR/demo-codes.json`, written by the server on first start. */
+export const demoCode = z.object({
+  role: z.enum(memberRoles),
+  name: z.string(),
+  village: z.string().nullable(),
+  code: z.string(),
+})
+export type DemoCode = z.infer<typeof demoCode>
+
+/** A real server process serving `dist/` and `/api` from a throw-away data directory. */
+export interface RunningServer {
+  /** Origin, e.g. `http://127.0.0.1:41234`. */
+  url: string
+  port: number
+  dataDir: string
+  /** Demo enrolment codes, one per demo member. */
+  demoCodes: DemoCode[]
+  /** Everything the process printed so far (stdout and stderr). */
+  output: () => string
+  /** SIGTERM, wait for exit (SIGKILL after 10 s), remove the data directory. */
+  stop: () => Promise<void>
+}
+
+export interface StartServerOptions {
+  /** Extra environment for the server; `DATABASE_URL` is dropped unless given here (SQLite). */
+  env?: Record<string, string>
+  /** How long to wait for `GET /api/health`, default 30 s. */
+  timeoutMs?: number
+}
+
+/** A TCP port that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Starts `tsx src/server/index.ts` on a free port with `HOST=127.0.0.1` and a fresh `DATA_DIR`,
+ * waits until `GET /api/health` answers 200 and reads the demo enrolment codes.
+ *
+ * @example
+ * const server = await startServer()
+ * const cadre = codeFor(server, 'cadre', '刘土城村')
+ * await server.stop()
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yehua-e2e-data-'))
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir }
+  delete env.DATABASE_URL
+  Object.assign(env, options.env)
+
+  const child = spawn(localBin('tsx'), ['src/server/index.ts'], { cwd: repoRoot, env, stdio: 'pipe' })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  let running = true
+  void exited.then(() => (running = false))
+
+  const stop = async (): Promise<void> => {
+    if (running) {
+      child.kill('SIGTERM')
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(killer)
+    }
+    await rm(dataDir, { recursive: true, force: true })
+  }
+
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000)
+  while (!(await healthy(url))) {
+    if (!running || Date.now() > deadline) {
+      await stop()
+      const why = running ? 'did not answer GET /api/health in time' : 'exited before it was healthy'
+      throw new Error(`server ${why}; its output:\n${output}`)
+    }
+    // Poll for readiness of another process: there is no event to wait for.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+
+  const raw = await readFile(path.join(dataDir, 'demo-codes.json'), 'utf8').catch(() => null)
+  if (raw === null) {
+    await stop()
+    throw new Error(`server is up but wrote no ${dataDir}/demo-codes.json; its output:\n${output}`)
+  }
+  const demoCodes = z.array(demoCode).parse(JSON.parse(raw))
+  return { url, port, dataDir, demoCodes, output: () => output, stop }
+}
+
+/** The first demo member with this role (and village, when given), with their enrolment code. */
+export function demoMember(server: RunningServer, role: MemberRole, village?: string): DemoCode {
+  const found = server.demoCodes.find((c) => c.role === role && (village === undefined || c.village === village))
+  if (!found) throw new Error(`no demo code for ${role}${village ? ` in ${village}` : ''}`)
+  return found
+}
+
+/** The demo enrolment code of the first demo member with this role (and village, when given). */
+export function codeFor(server: RunningServer, role: MemberRole, village?: string): string {
+  return demoMember(server, role, village).code
+}
