@@ -1,0 +1,80 @@
+import Fastify from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import { createContext } from './context'
+import type { AppContext } from './context'
+import type { DatabaseHandle } from './db/connection'
+import { requireDevice } from './http/auth'
+import { HttpError, installErrorHandling } from './http/errors'
+import { registerSecurity } from './http/security'
+import { registerStatic } from './http/static'
+import { adminRoutes } from './routes/admin'
+import { enrolRoutes } from './routes/enrol'
+import type { RateLimit } from './routes/enrol'
+import { healthRoutes } from './routes/health'
+import { sessionRoutes } from './routes/session'
+
+export interface BuildAppOptions {
+  /** An open, migrated database. The caller closes it after `app.close()`. */
+  database: DatabaseHandle
+  /** The built PWA (`dist/`); null serves the API only. */
+  distDir: string | null
+  /** Fastify's logger option; off by default (tests). */
+  logger?: FastifyServerOptions['logger']
+  /** Origin used in enrol links and QR codes; else taken from each request. */
+  publicOrigin?: string | null
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  bodyLimit?: number
+  /** Requests per IP to unauthenticated routes (enrol) per time window. */
+  rateLimit?: RateLimit
+  /** The server clock; tests swap it instead of sleeping. */
+  clock?: () => Date
+  /** Trust X-Forwarded-* from a reverse proxy (for client IPs in rate limiting). */
+  trustProxy?: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The database, repositories and clock the routes share. */
+    ctx: AppContext
+  }
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+
+/**
+ * Build the server: the API under `/api` and the PWA from `distDir`. Routes may still be added
+ * before `ready()`; tests use `app.inject`.
+ *
+ * @example
+ * const app = await buildApp({ database, distDir: 'dist' })
+ * const res = await app.inject({ method: 'GET', url: '/api/health' })
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    // Long-polling clients on 2G may be slow to send; do not hold sockets forever either.
+    requestTimeout: 60_000,
+  })
+  const ctx = createContext(options.database, options.clock)
+  app.decorate('ctx', ctx)
+  app.decorateRequest('auth', null)
+  installErrorHandling(app)
+  await registerSecurity(app)
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate_limited', `too many requests, retry in ${Math.ceil(context.ttl / 1000)} s`),
+  })
+  await app.register(healthRoutes, { ctx })
+  await app.register(enrolRoutes, { ctx, rateLimit: options.rateLimit ?? { max: 20, timeWindow: 60_000 } })
+  await app.register(async (scope) => {
+    requireDevice(scope, ctx)
+    await scope.register(sessionRoutes, { ctx })
+    await scope.register(adminRoutes, { ctx, publicOrigin: options.publicOrigin ?? null })
+  })
+  await registerStatic(app, options.distDir)
+  return app
+}

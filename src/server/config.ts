@@ -1,0 +1,42 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Server settings, read from the environment once at start. */
+export interface ServerConfig {
+  port: number
+  host: string
+  /** Folder for the SQLite file and demo-codes.json; created if missing. */
+  dataDir: string
+  /** PostgreSQL connection URL; null → SQLite at `<dataDir>/yehua.sqlite`. */
+  databaseUrl: string | null
+  /** The built PWA. */
+  distDir: string
+  /** Origin for enrol links and QR codes (e.g. https://yehua.example.cn); null → from each request. */
+  publicOrigin: string | null
+  /** Seed the demo township into an empty database and print demo codes. */
+  demo: boolean
+  trustProxy: boolean
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  return !['0', 'false', 'off', 'no'].includes(value.toLowerCase())
+}
+
+/** Read the config: PORT, HOST, DATA_DIR, DATABASE_URL, DIST_DIR, PUBLIC_ORIGIN, DEMO, TRUST_PROXY. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT || 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`)
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    distDir: resolve(env.DIST_DIR || resolve(repoRoot, 'dist')),
+    publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/+$/, '') || null,
+    demo: flag(env.DEMO, true),
+    trustProxy: flag(env.TRUST_PROXY, false),
+  }
+}

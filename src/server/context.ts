@@ -1,0 +1,30 @@
+import type { DatabaseHandle } from './db/connection'
+import { createDeviceRepository } from './db/devices-repository'
+import { createEnrolmentCodeRepository } from './db/enrolment-codes-repository'
+import { createRecordRepository } from './db/records-repository'
+
+/** What routes and services share: the database, its repositories and the clock. */
+export interface AppContext {
+  database: DatabaseHandle
+  records: ReturnType<typeof createRecordRepository>
+  devices: ReturnType<typeof createDeviceRepository>
+  codes: ReturnType<typeof createEnrolmentCodeRepository>
+  /** The server's clock; tests swap it instead of sleeping. */
+  clock: () => Date
+}
+
+export function createContext(database: DatabaseHandle, clock: () => Date = () => new Date()): AppContext {
+  const { db } = database
+  return {
+    database,
+    records: createRecordRepository(db),
+    devices: createDeviceRepository(db),
+    codes: createEnrolmentCodeRepository(db),
+    clock,
+  }
+}
+
+/** The clock as an ISO instant, the format every stored time uses. */
+export function nowIso(ctx: Pick<AppContext, 'clock'>): string {
+  return ctx.clock().toISOString()
+}

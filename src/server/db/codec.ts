@@ -1,0 +1,47 @@
+import type { TableName, Tables } from '@shared/records'
+import type { StoredRecord } from './schema'
+
+/** Record fields stored as JSON text, per table. */
+const jsonFields: { [T in TableName]: readonly (keyof Tables[T])[] } = {
+  townships: ['policy'],
+  villages: [],
+  members: [],
+  suggestions: ['rating', 'attachmentIds'],
+  meetings: [],
+  topics: ['suggestionIds'],
+  remarks: [],
+  decisions: [],
+  escalations: ['suggestionIds'],
+  attachments: [],
+}
+
+/** Record fields stored as integer 0/1, per table. */
+const booleanFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
+  suggestions: ['publicName'],
+}
+
+/** A record as its table row: JSON fields to text, booleans to 0/1. */
+export function encodeRecord<T extends TableName>(table: T, record: Tables[T]): StoredRecord<Tables[T]> {
+  const row: Record<string, unknown> = { ...record }
+  for (const field of jsonFields[table]) {
+    const value = row[field as string]
+    row[field as string] = value === null ? null : JSON.stringify(value)
+  }
+  for (const field of booleanFields[table] ?? []) row[field as string] = row[field as string] ? 1 : 0
+  // The loops above turned exactly the typed JSON and boolean fields into their stored form.
+  return row as StoredRecord<Tables[T]>
+}
+
+/** A table row back in the exact shape of the shared record. */
+export function decodeRecord<T extends TableName>(table: T, stored: StoredRecord<Tables[T]>): Tables[T] {
+  const record: Record<string, unknown> = { ...stored }
+  for (const field of jsonFields[table]) {
+    const value = record[field as string]
+    record[field as string] = typeof value === 'string' ? JSON.parse(value) : null
+  }
+  for (const field of booleanFields[table] ?? []) record[field as string] = Number(record[field as string]) === 1
+  // PostgreSQL answers int8 as numbers (see connection.ts); SQLite already does.
+  record.version = Number(record.version)
+  // Inverse of encodeRecord, field by field.
+  return record as Tables[T]
+}

@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import type { DialectName } from '../connection'
+import { init } from './001_init'
+
+/**
+ * Every migration by name, in order. A static list rather than a folder scan, so it works the
+ * same under tsx, vitest and a bundler. Append new ones; never edit a released one.
+ */
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return {
+    '001_init': init(dialect),
+  }
+}
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return { getMigrations: async () => migrationsFor(dialect) }
+}

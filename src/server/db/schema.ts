@@ -1,0 +1,61 @@
+import type { TableName, Tables } from '@shared/records'
+
+/** How a record field is stored: booleans as 0/1, objects and arrays as JSON text. */
+type Stored<V> = V extends boolean ? number : V extends string | number | null ? V : string
+
+/** The stored row of a synced table: same column names as the shared record. */
+export type StoredRecord<R> = { [K in keyof R]: Stored<R[K]> }
+
+export interface DeviceTable {
+  id: string
+  memberId: string
+  tokenHash: string
+  label: string
+  createdAt: string
+  lastSeenAt: string | null
+  revokedAt: string | null
+  /** The last mutation id applied from this device (sync push). */
+  lastMid: number
+}
+
+export interface EnrolmentCodeTable {
+  codeHash: string
+  memberId: string
+  /** `demo` codes are re-issued at start while unused; `issued` ones come from an admin. */
+  kind: 'demo' | 'issued'
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+}
+
+export interface RejectionTable {
+  deviceId: string
+  mid: number
+  name: string
+  code: string
+  field: string | null
+  detail: string | null
+  createdAt: string
+}
+
+export interface BlobTable {
+  sha256: string
+  mime: string
+  size: number
+  bytes: Uint8Array
+  createdAt: string
+}
+
+export interface CounterTable {
+  name: string
+  value: number
+}
+
+/** The Kysely database: one table per synced record type plus server-only tables. */
+export type Database = { [T in TableName]: StoredRecord<Tables[T]> } & {
+  devices: DeviceTable
+  enrolment_codes: EnrolmentCodeTable
+  rejections: RejectionTable
+  blobs: BlobTable
+  counters: CounterTable
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod'
+import { id, instant, memberRoles, township, village } from '../records'
+
+/** An enrolment code as typed: 8 digits, spaces and dashes allowed (shown as 4829-1375). */
+export const enrolmentCode = z
+  .string()
+  .transform((raw) => raw.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{8}$/, 'code_format'))
+
+/** `POST /api/enrol` request body. */
+export const enrolRequest = z.object({
+  code: enrolmentCode,
+  /** How the device is shown to the admin, e.g. "张书记的手机". */
+  label: z.string().trim().min(1).max(60),
+})
+export type EnrolRequest = z.input<typeof enrolRequest>
+
+export const sessionActor = z.discriminatedUnion('role', [
+  z.object({ role: z.enum(['cadre', 'collector']), memberId: id, villageId: id, townshipId: id }),
+  z.object({ role: z.enum(['township', 'admin']), memberId: id, villageId: z.null(), townshipId: id }),
+])
+
+/** `GET /api/session` response: who this device acts as. */
+export const sessionResponse = z.object({
+  deviceId: id,
+  actor: sessionActor,
+  member: z.object({ id, name: z.string(), role: z.enum(memberRoles) }),
+  village: village.nullable(),
+  township,
+})
+export type SessionResponse = z.infer<typeof sessionResponse>
+
+/** `POST /api/enrol` response: the session plus the device token, shown only this once. */
+export const enrolResponse = sessionResponse.extend({ token: z.string().min(40) })
+export type EnrolResponse = z.infer<typeof enrolResponse>
+
+/** Error codes `POST /api/enrol` answers with (HTTP 400), besides the generic ones. */
+export const enrolErrorCodes = ['code_unknown', 'code_used', 'code_expired'] as const
+
+/** Error codes any authenticated route answers with (HTTP 401). */
+export const authErrorCodes = ['unauthenticated', 'device_revoked'] as const
+
+/** Every API error body: `{ error: { code, message } }`. */
+export const apiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+})
+export type ApiError = z.infer<typeof apiError>
+
+/** A freshly issued enrolment code for a member (admin routes). */
+export const issuedCode = z.object({
+  memberId: id,
+  code: z.string().regex(/^\d{4}-\d{4}$/),
+  expiresAt: instant,
+  /** `<origin>/enrol?code=…`, what the QR code encodes. */
+  enrolUrl: z.string(),
+  /** The enrol URL as a QR code, an SVG document. */
+  qrSvg: z.string(),
+})
+export type IssuedCode = z.infer<typeof issuedCode>
+
+/** `POST /api/admin/members` request body: cadres and collectors belong to a village, others not. */
+export const createMemberRequest = z.discriminatedUnion('role', [
+  z.object({ role: z.enum(['cadre', 'collector']), name: z.string().trim().min(1).max(40), villageId: id }),
+  z.object({
+    role: z.enum(['township', 'admin']),
+    name: z.string().trim().min(1).max(40),
+    villageId: z.null().default(null),
+  }),
+])
+export type CreateMemberRequest = z.input<typeof createMemberRequest>
+
+/** One enrolled device as the admin sees it (`GET /api/admin/devices`). */
+export const deviceSummary = z.object({
+  id,
+  memberId: id,
+  memberName: z.string(),
+  role: z.enum(memberRoles),
+  villageId: id.nullable(),
+  label: z.string(),
+  createdAt: instant,
+  lastSeenAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+})
+export type DeviceSummary = z.infer<typeof deviceSummary>
