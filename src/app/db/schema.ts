@@ -13,6 +13,8 @@ export interface OutboxEntry {
 
 /** A change the server refused; shown to the person until they dismiss it. */
 export interface LocalRejection {
+  /** `${deviceId}:${mid}`: mids restart when a phone enrols again as a new device. */
+  key: string
   mid: number
   name: string
   args: unknown
@@ -20,6 +22,17 @@ export interface LocalRejection {
   field?: string
   detail?: string
   at: string
+}
+
+/**
+ * The server's copy of a row that pending local mutations have changed (null: the row did not
+ * exist). After a pull, these are restored and the pending mutations re-applied on top.
+ */
+export interface BaseEntry {
+  /** `${table}:${id}` */
+  ref: string
+  table: keyof Tables
+  row: Tables[keyof Tables] | null
 }
 
 export interface MetaEntry {
@@ -33,7 +46,8 @@ type RecordTables = { [T in keyof Tables]: EntityTable<Tables[T], 'id'> }
 export type YehuaDb = Dexie &
   RecordTables & {
     outbox: EntityTable<OutboxEntry, 'mid'>
-    rejections: EntityTable<LocalRejection, 'mid'>
+    rejections: EntityTable<LocalRejection, 'key'>
+    base: EntityTable<BaseEntry, 'ref'>
     meta: EntityTable<MetaEntry, 'key'>
   }
 
@@ -54,7 +68,8 @@ export function createDb(name = DB_NAME): YehuaDb {
     escalations: 'id, villageId, townshipId, status',
     attachments: 'id, sha256',
     outbox: 'mid',
-    rejections: 'mid',
+    rejections: 'key, at',
+    base: 'ref',
     meta: 'key',
   })
   return db

@@ -1,0 +1,103 @@
+import { MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '@shared/sync/protocol'
+import type { Actor } from '@shared/actor'
+import type { YehuaDb } from '@app/db/schema'
+import type { SyncTransport } from './transport'
+import { CURSOR_KEY, applyPullPage, dropAcknowledged, rebase, recordRejections } from './apply'
+import { renumberOutbox, writeTables } from '@app/db/local'
+
+/** Who is syncing: the enrolled device's id, token and actor. */
+export interface SyncIdentity {
+  deviceId: string
+  token: string
+  actor: Actor
+}
+
+/**
+ * How a sync round ended. `offline` and `retry` are temporary (back off and try again);
+ * `unauthorized` (token revoked or unknown) and `update_required` (app too old) need the person.
+ */
+export type SyncOutcome =
+  | { kind: 'done'; pushed: number; pulled: number }
+  | { kind: 'offline' | 'retry' | 'unauthorized' | 'update_required'; status: number }
+
+export interface SyncProgress {
+  phase: 'push' | 'pull'
+  /** Rows received so far in this round. */
+  pulled: number
+  /** Mutations the server has taken so far in this round. */
+  pushed: number
+}
+
+export interface SyncOptions {
+  db: YehuaDb
+  transport: SyncTransport
+  identity: SyncIdentity
+  pullLimit?: number
+  clock?: () => Date
+  onProgress?: (progress: SyncProgress) => void
+}
+
+function failure(status: number, code: string): SyncOutcome {
+  if (code === 'offline' || status === 0) return { kind: 'offline', status }
+  if (status === 401) return { kind: 'unauthorized', status }
+  if (status === 426) return { kind: 'update_required', status }
+  return { kind: 'retry', status }
+}
+
+/**
+ * One sync round: push the whole outbox in order (in batches), then pull every page after our
+ * cursor. Safe to interrupt anywhere: the server skips mids it has already taken, and each pull
+ * page is applied in one transaction.
+ */
+export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
+  const { db, transport, identity, pullLimit = 500 } = options
+  const clock = options.clock ?? (() => new Date())
+  const progress: SyncProgress = { phase: 'push', pulled: 0, pushed: 0 }
+
+  let gaps = 0
+  for (;;) {
+    const batch = await db.outbox.orderBy('mid').limit(MAX_PUSH_MUTATIONS).toArray()
+    if (batch.length === 0) break
+    const response = await transport.push(
+      { deviceId: identity.deviceId, schemaVersion: SCHEMA_VERSION, mutations: batch },
+      identity.token,
+    )
+    if (!response.ok) return failure(response.status, response.code)
+    const { lastMid, rejections, stopped } = response.data
+    const taken = batch.filter((m) => m.mid <= lastMid).length
+    await db.transaction('rw', [...writeTables, 'rejections'], async () => {
+      await recordRejections(db, identity.deviceId, rejections, clock().toISOString())
+      await dropAcknowledged(db, lastMid)
+      // Refused mutations leave the outbox: put server truth back under what they changed.
+      if (rejections.length > 0) await rebase(db, identity.actor)
+    })
+    progress.pushed += taken
+    options.onProgress?.({ ...progress })
+    // The server has fewer mids from us than we thought (a new device id after enrolling again,
+    // or a server restored from backup): number what is pending to follow on from its count.
+    if (stopped === 'gap' && gaps++ === 0) await renumberOutbox(db, lastMid + 1)
+    else if (stopped !== null || taken === 0) return { kind: 'retry', status: 200 }
+  }
+
+  progress.phase = 'pull'
+  for (;;) {
+    const cursor = ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0
+    const first = await db.outbox.orderBy('mid').first()
+    const response = await transport.pull(
+      {
+        deviceId: identity.deviceId,
+        schemaVersion: SCHEMA_VERSION,
+        cursor,
+        limit: pullLimit,
+        pendingFrom: first?.mid ?? null,
+      },
+      identity.token,
+    )
+    if (!response.ok) return failure(response.status, response.code)
+    await applyPullPage(db, response.data, identity, clock().toISOString())
+    progress.pulled += response.data.rows.length
+    options.onProgress?.({ ...progress })
+    if (!response.data.hasMore) break
+  }
+  return { kind: 'done', pushed: progress.pushed, pulled: progress.pulled }
+}
