@@ -1,24 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Actor } from '@shared/actor'
-import type { MemberRole, Township, Village } from '@shared/records'
+import type { EnrolRequest, EnrolResponse } from '@shared/api/identity'
 import { postJson } from '@app/api/client'
-import { classifyStorageError, storageProblem, useDb } from '@app/db'
+import { classifyStorageError, requestPersistence, storageProblem, useDb } from '@app/db'
 
 /** What an enrolled device knows about itself. The token is the device's credential. */
-export interface Session {
-  deviceId: string
-  token: string
-  actor: Actor
-  member: { id: string; name: string; role: MemberRole }
-  village: Village | null
-  township: Township
-}
+export type Session = EnrolResponse
 
-export type EnrolFailure = 'offline' | 'invalid_code' | 'code_used' | 'code_expired' | 'rate_limited' | 'server'
+export type EnrolFailure = 'offline' | 'code_unknown' | 'code_used' | 'code_expired' | 'rate_limited' | 'server'
 
 const SESSION_KEY = 'session'
-const knownFailures = ['invalid_code', 'code_used', 'code_expired', 'rate_limited'] as const
+const knownFailures = ['code_unknown', 'code_used', 'code_expired', 'rate_limited'] as const
 
 function deviceLabel(): string {
   const ua = typeof navigator === 'undefined' ? '' : navigator.userAgent
@@ -49,12 +41,13 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Trade a one-time enrolment code for a device token and remember who we are. */
   async function enrol(code: string): Promise<{ ok: true } | { ok: false; reason: EnrolFailure }> {
-    const result = await postJson<Session>('/api/enrol', { code: code.replace(/\D/g, ''), label: deviceLabel() })
+    const request: EnrolRequest = { code: code.replace(/\D/g, ''), label: deviceLabel() }
+    const result = await postJson<Session>('/api/enrol', request)
     if (!result.ok) {
       if (result.code === 'offline') return { ok: false, reason: 'offline' }
       const known = knownFailures.find((c) => c === result.code)
       if (known) return { ok: false, reason: known }
-      return { ok: false, reason: result.status === 404 || result.status === 400 ? 'invalid_code' : 'server' }
+      return { ok: false, reason: result.status === 400 ? 'code_unknown' : 'server' }
     }
     const next = result.data
     const db = useDb()
@@ -64,6 +57,8 @@ export const useSessionStore = defineStore('session', () => {
       if (next.village) await db.villages.put(next.village)
     })
     session.value = next
+    // Enrolling is a deliberate gesture: the moment browsers are most willing to grant it.
+    void requestPersistence()
     return { ok: true }
   }
 

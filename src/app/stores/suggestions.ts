@@ -32,6 +32,7 @@ export const useSuggestionsStore = defineStore('suggestions', () => {
         .suggestions.where('[villageId+createdAt]')
         .between([id, Dexie.minKey], [id, Dexie.maxKey])
         .reverse()
+        .filter((s) => s.deletedAt === null)
         .toArray()
     },
     [],

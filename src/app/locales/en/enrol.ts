@@ -7,7 +7,7 @@ export default {
   success: 'Enrolled. Welcome, {name}',
   failure: {
     offline: 'No network right now. Enrolling needs a connection once; please try where there is signal.',
-    invalid_code: 'That code is not right. Please check it and try again.',
+    code_unknown: 'That code is not right. Please check it and try again.',
     code_used: 'This code has already been used. Ask your administrator for a new one.',
     code_expired: 'This code has expired. Ask your administrator for a new one.',
     rate_limited: 'Too many attempts. Please try again in a few minutes.',

@@ -7,7 +7,7 @@ export default {
   success: '登记成功，欢迎 {name}',
   failure: {
     offline: '现在没有网络。登记需要联网一次，请到有信号的地方再试。',
-    invalid_code: '登记码不对，请核对后再输入。',
+    code_unknown: '登记码不对，请核对后再输入。',
     code_used: '这个登记码已经用过了，请向管理员要一个新的。',
     code_expired: '登记码已过期，请向管理员要一个新的。',
     rate_limited: '尝试次数太多，请过几分钟再试。',
