@@ -41,7 +41,8 @@ export async function runMutation(
   now: string,
   load: RowLoader,
 ): Promise<MutationResult> {
-  const def = (mutations as Record<string, MutationDef<unknown>>)[name]
+  // Own keys only: a name like 'toString' or 'constructor' from a device must not reach Object.prototype.
+  const def = Object.hasOwn(mutations, name) ? (mutations as Record<string, MutationDef<unknown>>)[name] : undefined
   if (!def) return reject('unknown_mutation', undefined, name)
   const parsed = def.args.safeParse(rawArgs)
   if (!parsed.success) {
