@@ -5,7 +5,7 @@ import { createContext } from './context'
 import type { AppContext } from './context'
 import type { DatabaseHandle } from './db/connection'
 import { requireDevice } from './http/auth'
-import { HttpError, installErrorHandling } from './http/errors'
+import { answerFrameworkError, HttpError, installErrorHandling } from './http/errors'
 import { registerSecurity } from './http/security'
 import { registerStatic } from './http/static'
 import { adminRoutes } from './routes/admin'
@@ -55,6 +55,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors: answerFrameworkError,
     // Long-polling clients on 2G may be slow to send; do not hold sockets forever either.
     requestTimeout: 60_000,
   })

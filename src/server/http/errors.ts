@@ -20,6 +20,14 @@ const fastifyCodes: Record<string, { status: number; code: string; message: stri
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'request body is empty' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'send application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_body', message: 'content length mismatch' },
+  FST_ERR_BAD_URL: { status: 400, code: 'invalid_url', message: 'the URL is not valid' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'invalid_url', message: 'a URL part is too long' },
+}
+
+/** For Fastify's `frameworkErrors` option: errors raised while routing, before any handler. */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const known = fastifyCodes[error.code] ?? { status: 400, code: 'bad_request', message: 'bad request' }
+  return send(reply, known.status, known.code, known.message)
 }
 
 function send(reply: FastifyReply, status: number, code: string, message: string, field?: string) {
