@@ -145,6 +145,14 @@ describe('suggestion.create', () => {
     })
   })
 
+  it('does not revive a deleted suggestion by creating it again', async () => {
+    const deleted = aSuggestion({ deletedAt: NOW })
+    const args = suggestionCreateArgs({ id: deleted.id })
+    expect(await create(args, cadreActor(), memoryLoader({ suggestions: [deleted] }))).toEqual({
+      ok: false, rejection: { code: 'conflict', field: 'id' },
+    })
+  })
+
   it('refuses a replay once the first create\'s row is stored', async () => {
     const args = suggestionCreateArgs()
     const first = await create(args, cadreActor())

@@ -29,7 +29,10 @@ export interface RowRef {
 
 /** The rows a mutation asked for, by table and id. Missing rows are absent. */
 export interface RowSet {
+  /** A live row; deleted rows (tombstones) are absent. */
   get<T extends TableName>(table: T, id: string): Tables[T] | undefined
+  /** Whether the id was ever used, deleted rows included: an insert must not revive a tombstone. */
+  exists(table: TableName, id: string): boolean
 }
 
 export interface MutationInput<A> {

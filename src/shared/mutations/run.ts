@@ -10,7 +10,11 @@ export type RowLoader = (ref: RowRef) => Promise<Tables[TableName] | undefined>
 
 function rowSet(rows: Map<string, Tables[TableName]>): RowSet {
   return {
-    get: <T extends TableName>(table: T, id: string) => rows.get(`${table}:${id}`) as Tables[T] | undefined,
+    get: <T extends TableName>(table: T, id: string) => {
+      const row = rows.get(`${table}:${id}`)
+      return row && row.deletedAt == null ? (row as Tables[T]) : undefined
+    },
+    exists: (table, id) => rows.has(`${table}:${id}`),
   }
 }
 
@@ -52,7 +56,7 @@ export async function runMutation(
   const rows = new Map<string, Tables[TableName]>()
   for (const ref of def.reads(parsed.data)) {
     const row = await load(ref)
-    if (row && row.deletedAt == null) rows.set(`${ref.table}:${ref.id}`, row)
+    if (row) rows.set(`${ref.table}:${ref.id}`, row)
   }
   const result = def.apply({ args: parsed.data, actor, rows: rowSet(rows), now })
   if (result.ok && !changesInScope(actor, result.changes)) return reject('out_of_scope')

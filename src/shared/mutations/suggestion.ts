@@ -26,7 +26,7 @@ export const createSuggestion = defineMutation({
     if (actor.villageId !== args.villageId) return reject('out_of_scope', 'villageId')
     // A villager always submits as 'villager'; members record on someone's behalf and say how.
     if ((actor.role === 'villager') !== (args.source === 'villager')) return reject('invalid_args', 'source')
-    if (rows.get('suggestions', args.id)) return reject('conflict', 'id')
+    if (rows.exists('suggestions', args.id)) return reject('conflict', 'id')
     return accept({
       table: 'suggestions',
       row: {
