@@ -1,0 +1,110 @@
+import { defineStore, storeToRefs } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { useDb } from '@app/db'
+import { useLiveQuery } from '@app/composables/liveQuery'
+import type { LocalRejection } from '@app/db'
+import { syncOnce, type SyncOutcome, type SyncProgress } from '@app/sync/engine'
+import { createSyncScheduler, withSyncLock, type SyncScheduler } from '@app/sync/scheduler'
+import { httpTransport, type SyncTransport } from '@app/sync/transport'
+import { useSessionStore } from './session'
+import { useOutboxStore } from './outbox'
+
+/** What the person sees about syncing, at a glance. */
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'retrying' | 'unauthorized' | 'update_required'
+
+const LAST_SYNC_KEY = 'lastSyncedAt'
+/** Sync this soon after a local write, so a burst of writes goes in one round. */
+const AFTER_WRITE_MS = 1_500
+
+/** Background sync: when it runs, how it went, and the changes the server refused. */
+export const useSyncStore = defineStore('sync', () => {
+  const session = useSessionStore()
+  const state = ref<SyncState>('idle')
+  const lastSyncedAt = ref<string | null>(null)
+  const progress = shallowRef<SyncProgress | null>(null)
+  const { value: rejections } = useLiveQuery<LocalRejection[]>(
+    () => useDb().rejections.orderBy('at').reverse().toArray(),
+    [],
+  )
+  const { pendingCount } = storeToRefs(useOutboxStore())
+  const needsPerson = computed(() => state.value === 'unauthorized' || state.value === 'update_required')
+
+  let scheduler: SyncScheduler | null = null
+  let transport: SyncTransport = httpTransport()
+
+  async function round(): Promise<SyncOutcome | 'skipped'> {
+    const current = session.session
+    if (!current) return 'skipped'
+    return withSyncLock(async () => {
+      state.value = 'syncing'
+      const outcome = await syncOnce({
+        db: useDb(),
+        transport,
+        identity: { deviceId: current.deviceId, token: current.token, actor: current.actor },
+        onProgress: (p) => (progress.value = p),
+      })
+      progress.value = null
+      if (outcome.kind === 'done') {
+        lastSyncedAt.value = new Date().toISOString()
+        await useDb().meta.put({ key: LAST_SYNC_KEY, value: lastSyncedAt.value })
+      }
+      return outcome
+    })
+  }
+
+  function settle(outcome: SyncOutcome | 'skipped') {
+    if (outcome === 'skipped') state.value = 'idle'
+    else if (outcome.kind === 'done') state.value = 'idle'
+    else if (outcome.kind === 'retry') state.value = 'retrying'
+    else state.value = outcome.kind
+  }
+
+  const onOnline = () => scheduler?.request()
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') scheduler?.request()
+  }
+
+  /** Start syncing in the background (idempotent). `custom` replaces the HTTP transport in tests. */
+  async function start(custom?: SyncTransport): Promise<void> {
+    if (scheduler) return
+    if (custom) transport = custom
+    lastSyncedAt.value = ((await useDb().meta.get(LAST_SYNC_KEY))?.value as string | undefined) ?? null
+    scheduler = createSyncScheduler({ run: round, onOutcome: settle })
+    window.addEventListener('online', onOnline)
+    document.addEventListener('visibilitychange', onVisible)
+    scheduler.request()
+  }
+
+  function stop(): void {
+    scheduler?.stop()
+    scheduler = null
+    window.removeEventListener('online', onOnline)
+    document.removeEventListener('visibilitychange', onVisible)
+  }
+
+  /** Sync now (the person tapped "sync"), or soon after a local write. */
+  function request(afterWrite = false): void {
+    if (needsPerson.value) return
+    scheduler?.request(afterWrite ? AFTER_WRITE_MS : 0)
+  }
+
+  /** After re-enrolling or updating: try again. */
+  function resume(): void {
+    state.value = 'idle'
+    scheduler?.resume()
+  }
+
+  // Any new local write, in this tab or another: send it shortly.
+  watch(pendingCount, (count, before) => {
+    if (count > before) request(true)
+  })
+
+  async function dismissRejection(key: string): Promise<void> {
+    await useDb().rejections.delete(key)
+  }
+
+  return {
+    state, lastSyncedAt, progress, rejections, pendingCount, needsPerson,
+    start, stop, request, resume, dismissRejection,
+  }
+})
