@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import type { Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
@@ -10,28 +12,115 @@ const alias = {
   '@app': fileURLToPath(new URL('./src/app', import.meta.url)),
 }
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+
+/**
+ * Vant inlines its icon font into its CSS as 26 KB (gzip) of base64, which every first screen
+ * would download and parse. This moves it into its own hashed .woff2 file: the browser fetches it
+ * only when an icon is drawn, and the service worker precaches it like any other asset.
+ */
+function vantIconFontFile(): Plugin {
+  // The woff fallback on a third-party CDN is dropped too: every browser we serve reads woff2.
+  const inlined =
+    /url\("?data:font\/woff2;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)"?\) format\("woff2"\)(?:,\s*url\([^)]*\) format\("woff"\))?/
+  return {
+    name: 'yehua:vant-icon-font-file',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/]es[\\/]icon[\\/]index\.css$/.test(id)) return
+      return code.replace(inlined, (_match, base64: string) => {
+        const ref = this.emitFile({ type: 'asset', name: 'vant-icon.woff2', source: Buffer.from(base64, 'base64') })
+        // Vite's CSS pipeline swaps this placeholder for the emitted file's hashed URL.
+        return `url(__VITE_ASSET__${ref}__) format("woff2")`
+      })
+    },
+  }
+}
+
+/** Packages every screen needs, in one long-cached chunk that changes only when they are upgraded. */
+const frameworkPackages = /[\\/]node_modules[\\/](?:@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/
+
 export default defineConfig({
   resolve: { alias },
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    // Messages are compiled by src/app/i18n/compiler.ts (no eval, CSP-safe), so vue-i18n's own
+    // compiler and the legacy (Options) API are left out of the bundle.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+    __INTLIFY_JIT_COMPILATION__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   plugins: [
-    vue(),
+    // Every component (ours and Vant's) uses setup(): the Options API code can go.
+    vue({ features: { optionsAPI: false } }),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
+    vantIconFontFile(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      manifest: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon-180x180.png'],
+      manifest: {
+        id: '/',
+        name: '乡村夜话',
+        short_name: '夜话',
+        description: '村里的夜话会：收集意见、开会议事、当场拍板、跟踪落实',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#1d5fd0',
+        background_color: '#0c1a36',
+        categories: ['productivity', 'government'],
+        icons: [
+          { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // Never answer an API call (or a link to one) with the app shell.
+        navigateFallbackDenylist: [/^\/api(?:\/|$)/],
+        cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so a phone enrolled on its
+        // first visit works offline without a reload. Updates still wait for consent (no skipWaiting).
+        clientsClaim: true,
+        // No runtimeCaching: /api goes to the network only; the app's data lives in IndexedDB.
       },
     }),
   ],
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'framework', test: frameworkPackages, priority: 2 },
+            { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  preview: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'happy-dom' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'happy-dom',
+          // Vant's style entry points import .css files, which only Vite (not Node) can load.
+          server: { deps: { inline: ['vant'] } },
+        },
       },
       {
         extends: true,

@@ -1,0 +1,32 @@
+import type { MessageSchema } from '../index'
+
+export default {
+  title: 'Village Evening Talks',
+  shortTitle: 'Evening Talks',
+  back: 'Back',
+  nav: {
+    label: 'Main navigation',
+    suggestions: 'Suggestions',
+    settings: 'Me',
+  },
+  pages: {
+    suggestions: 'Suggestions',
+    suggestionNew: 'New suggestion',
+    enrol: 'Enrol this phone',
+    settings: 'Me',
+    notFound: 'Page not found',
+  },
+  notFound: {
+    text: 'This page does not exist. The link may be wrong.',
+    home: 'Go to the start page',
+  },
+  update: {
+    ready: 'A new version is ready',
+    apply: 'Update',
+    later: 'Later',
+    deferred: 'Will update once the form you are filling in is saved or closed',
+    applying: 'Updating…',
+    offlineReady: 'Ready to work offline',
+    dismiss: 'Got it',
+  },
+} satisfies MessageSchema['app']

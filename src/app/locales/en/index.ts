@@ -1,0 +1,10 @@
+import type { MessageSchema } from '../index'
+import app from './app'
+import common from './common'
+import enrol from './enrol'
+import errors from './errors'
+import settings from './settings'
+import suggestion from './suggestion'
+import sync from './sync'
+
+export default { app, common, enrol, errors, settings, suggestion, sync } satisfies MessageSchema

@@ -1,0 +1,24 @@
+import zhCN from './zh-CN'
+
+/** Locales the app ships, the first one being the default and the reference for all others. */
+export const locales = ['zh-CN', 'en'] as const
+export type Locale = (typeof locales)[number]
+export const defaultLocale: Locale = 'zh-CN'
+
+/**
+ * The shape of every locale's messages, taken from zh-CN: `messages.<domain>.<key>`.
+ * Each domain file of another locale ends with `satisfies MessageSchema['<domain>']`.
+ */
+export type MessageSchema = typeof zhCN
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value)
+}
+
+/** The default locale's messages are bundled; the others load on demand (one small chunk each). */
+export async function loadLocaleMessages(locale: Locale): Promise<MessageSchema> {
+  if (locale === 'en') return (await import('./en')).default
+  return zhCN
+}
+
+export { zhCN }

@@ -1,0 +1,32 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import 'vant/es/style/base.css'
+import './styles/theme.css'
+import './styles/base.css'
+import App from './App.vue'
+import { createAppI18n } from './i18n'
+import { loadLocaleMessages } from './locales'
+import { applyDocumentLocale, storedLocale } from './composables/locale'
+import { installPwaUpdate } from './composables/pwaUpdate'
+import { registerServiceWorker } from './composables/pwaRegister'
+import { markServiceWorkerControl } from './composables/serviceWorker'
+import { createAppRouter } from './router'
+
+async function start(): Promise<void> {
+  const locale = storedLocale()
+  const i18n = createAppI18n({ locale, messages: { [locale]: await loadLocaleMessages(locale) } })
+  applyDocumentLocale(locale)
+
+  const app = createApp(App)
+  app.use(createPinia())
+  app.use(i18n)
+  app.use(createAppRouter())
+  app.mount('#app')
+
+  if (import.meta.env.PROD) {
+    installPwaUpdate(registerServiceWorker)
+    markServiceWorkerControl()
+  }
+}
+
+void start()

@@ -1,0 +1,77 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import type { RouteLocationRaw, RouteRecordRaw, Router, RouterHistory } from 'vue-router'
+import { useSessionStore } from '@app/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title shown in the top bar and the document title. */
+    titleKey?: string
+    /** The bottom tab this page belongs to; pages without one hide the tab bar. */
+    tab?: 'suggestions' | 'settings'
+    /** Where the top bar's back button leads when there is no history to go back to. */
+    back?: RouteLocationRaw
+  }
+}
+
+/** Every page route; all pages load lazily so the first screen only pays for itself. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'suggestions' } },
+  {
+    path: '/suggestions',
+    name: 'suggestions',
+    component: () => import('./pages/SuggestionsPage.vue'),
+    meta: { titleKey: 'app.pages.suggestions', tab: 'suggestions' },
+  },
+  {
+    path: '/suggestions/new',
+    name: 'suggestion-new',
+    component: () => import('./pages/SuggestionNewPage.vue'),
+    meta: { titleKey: 'app.pages.suggestionNew', tab: 'suggestions', back: { name: 'suggestions' } },
+  },
+  {
+    path: '/enrol',
+    name: 'enrol',
+    component: () => import('./pages/EnrolPage.vue'),
+    meta: { titleKey: 'app.pages.enrol' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('./pages/SettingsPage.vue'),
+    meta: { titleKey: 'app.pages.settings', tab: 'settings' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+    meta: { titleKey: 'app.pages.notFound', back: { name: 'suggestions' } },
+  },
+]
+
+export interface AppRouterOptions {
+  /** Send a device that has not enrolled to /enrol. Default `true`; component tests turn it off. */
+  guard?: boolean
+}
+
+/**
+ * The app router. Its guard sends a device that has not enrolled to /enrol (which also takes
+ * `?code=`); it needs an active Pinia.
+ */
+export function createAppRouter(
+  history: RouterHistory = createWebHistory(import.meta.env.BASE_URL),
+  { guard = true }: AppRouterOptions = {},
+): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+  if (guard) {
+    router.beforeEach(async (to) => {
+      const session = useSessionStore()
+      if (!session.loaded) await session.load()
+      if (!session.enrolled && to.name !== 'enrol') return { name: 'enrol' }
+    })
+  }
+  return router
+}

@@ -1,0 +1,78 @@
+import 'fake-indexeddb/auto'
+import { mount } from '@vue/test-utils'
+import type { ComponentMountingOptions } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import type { Component } from 'vue'
+import { createMemoryHistory } from 'vue-router'
+import type { Router } from 'vue-router'
+import { createAppI18n } from '@app/i18n'
+import type { AppI18n } from '@app/i18n'
+import en from '@app/locales/en'
+import type { Locale } from '@app/locales'
+import { createAppRouter } from '@app/router'
+import { useSessionStore } from '@app/stores/session'
+import type { Session } from '@app/stores/session'
+
+export interface MountWithAppOptions<C extends Component> {
+  /** Props of the component under test. */
+  props?: ComponentMountingOptions<C>['props']
+  /** Slots of the component under test. */
+  slots?: ComponentMountingOptions<C>['slots']
+  /** Where the router starts, e.g. `/enrol?code=123456`. Default `/`, which redirects to /suggestions. */
+  route?: string
+  /** UI language; default zh-CN. */
+  locale?: Locale
+  /**
+   * The device's session, preset in the session store (which then counts as loaded). Leave it out
+   * to let the store read IndexedDB (fake-indexeddb, empty unless the test wrote to it).
+   */
+  session?: Session | null
+  /** Run the router's enrolment guard (redirect to /enrol without a session). Default `false`. */
+  guard?: boolean
+  /** Passed through to `mount` (stubs, attachTo, …). */
+  mount?: Omit<ComponentMountingOptions<C>, 'props' | 'slots' | 'global'>
+}
+
+/**
+ * Mounts a component the way the app runs it: a fresh Pinia, vue-i18n with every locale (zh-CN by
+ * default), the app's routes on a memory history (already navigated to `route`), and Vant
+ * components resolved on demand as in the build. IndexedDB is fake-indexeddb.
+ * Resolves to `{ wrapper, router, pinia, i18n }`.
+ *
+ * @example
+ * const { wrapper, router } = await mountWithApp(SuggestionForm, { props: { source: 'villager' } })
+ * await wrapper.get('textarea').setValue('村东头的路灯坏了')
+ * expect(wrapper.text()).toContain('提交')
+ *
+ * @example
+ * // A page with a signed-in cadre, in English
+ * const { wrapper } = await mountWithApp(App, { route: '/settings', session: cadreSession(), locale: 'en' })
+ */
+export async function mountWithApp<C extends Component>(
+  component: C,
+  options: MountWithAppOptions<C> = {},
+) {
+  const pinia = createPinia()
+  const i18n = createAppI18n({ locale: options.locale ?? 'zh-CN', messages: { en } })
+  const router = createAppRouter(createMemoryHistory(), { guard: options.guard ?? false })
+
+  if (options.session !== undefined) {
+    const store = useSessionStore(pinia)
+    store.session = options.session
+    store.loaded = true
+  }
+
+  document.documentElement.lang = options.locale ?? 'zh-CN'
+  await router.push(options.route ?? '/')
+  await router.isReady()
+
+  const mountOptions: ComponentMountingOptions<C> = {
+    ...options.mount,
+    props: options.props,
+    slots: options.slots,
+    global: { plugins: [pinia, i18n, router] },
+  }
+  const wrapper = mount(component, mountOptions)
+  return { wrapper, router, pinia, i18n }
+}
