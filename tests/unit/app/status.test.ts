@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { nextTick, ref } from 'vue'
+import { defineStore } from 'pinia'
+import OfflineIndicator from '@app/components/app/OfflineIndicator.vue'
+import UnsentBadge from '@app/components/app/UnsentBadge.vue'
+import { useOutboxStore } from '@app/stores/outbox'
+import { mountWithApp } from '../helpers/mount'
+
+// The badge only reads pendingCount; the real store counts IndexedDB rows, which is the db layer's
+// concern (tests/unit/db). Here the count is set directly.
+vi.mock('@app/stores/outbox', () => ({
+  useOutboxStore: defineStore('outbox', () => ({ pendingCount: ref(0) })),
+}))
+
+function goOffline(offline: boolean): void {
+  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(!offline)
+  window.dispatchEvent(new Event(offline ? 'offline' : 'online'))
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('OfflineIndicator', () => {
+  it('appears on an offline event and hides on the next online one', async () => {
+    const { wrapper } = await mountWithApp(OfflineIndicator)
+    expect(wrapper.find('[data-testid="offline-indicator"]').exists()).toBe(false)
+
+    goOffline(true)
+    await nextTick()
+    const indicator = wrapper.get('[data-testid="offline-indicator"]')
+    expect(indicator.text()).toContain('离线')
+    expect(indicator.get('.sr-only').text()).toBe('当前没有网络，填写的内容先保存在本机，有网后自动发送')
+
+    goOffline(false)
+    await nextTick()
+    expect(wrapper.find('[data-testid="offline-indicator"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('starts visible when the page loads without network', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    const { wrapper } = await mountWithApp(OfflineIndicator)
+    expect(wrapper.get('[data-testid="offline-indicator"]').text()).toContain('离线')
+    wrapper.unmount()
+  })
+})
+
+describe('UnsentBadge', () => {
+  it('shows how many changes are unsent, with a spoken label, and hides at 0', async () => {
+    const { wrapper, pinia } = await mountWithApp(UnsentBadge)
+    const outbox = useOutboxStore(pinia)
+    expect(wrapper.find('[data-testid="unsent-badge"]').exists()).toBe(false)
+
+    outbox.pendingCount = 3
+    await nextTick()
+    const badge = wrapper.get('[data-testid="unsent-badge"]')
+    expect(badge.get('[aria-hidden="true"]').text()).toBe('未发送 3')
+    expect(badge.get('.sr-only').text()).toBe('有 3 条更改还没有发送到服务器')
+
+    outbox.pendingCount = 0
+    await nextTick()
+    expect(wrapper.find('[data-testid="unsent-badge"]').exists()).toBe(false)
+  })
+
+  it('uses singular and plural labels in English', async () => {
+    const { wrapper, pinia } = await mountWithApp(UnsentBadge, { locale: 'en' })
+    const outbox = useOutboxStore(pinia)
+    outbox.pendingCount = 1
+    await nextTick()
+    expect(wrapper.get('.sr-only').text()).toBe('1 change has not been sent to the server yet')
+    outbox.pendingCount = 2
+    await nextTick()
+    expect(wrapper.get('[aria-hidden="true"]').text()).toBe('Unsent 2')
+    expect(wrapper.get('.sr-only').text()).toBe('2 changes have not been sent to the server yet')
+  })
+})
