@@ -1,3 +1,4 @@
+import './csp'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import 'vant/es/style/base.css'
@@ -24,8 +25,10 @@ async function start(): Promise<void> {
   app.mount('#app')
 
   if (import.meta.env.PROD) {
-    installPwaUpdate(registerServiceWorker)
     markServiceWorkerControl()
+    // The service worker (and workbox-window) can wait until the first screen has loaded.
+    if (document.readyState === 'complete') installPwaUpdate(registerServiceWorker)
+    else window.addEventListener('load', () => installPwaUpdate(registerServiceWorker), { once: true })
   }
 }
 
