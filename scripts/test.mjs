@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// `npm test`: every suite in order (unit, server on SQLite [+ PostgreSQL], build, e2e in Chromium).
+// `npm test`: every suite in order (unit, server on SQLite [+ PostgreSQL], vite build, e2e in Chromium).
 // Keeps vitest's own output, then prints one summary line `N passed, N failed` that the CI reads.
 // Exits non-zero when any suite or the build fails.
 import { spawn } from 'node:child_process'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
-const resultsDir = path.join(root, '.tmp', 'test-results')
+// Per run, so that two runs at once (several people, one working tree) never read each other's.
+const resultsDir = await mkdtemp(path.join(os.tmpdir(), 'yehua-test-results-'))
 
 /** Runs a command with inherited stdio; resolves to its exit code (signals count as failure). */
 function run(command, args, env = process.env) {
@@ -24,7 +26,7 @@ function run(command, args, env = process.env) {
 }
 
 /** Runs one vitest project and reads its JSON report; a crash without a report counts as one failure. */
-async function vitestProject(project) {
+async function vitestProject(project, env = process.env) {
   const reportFile = path.join(resultsDir, `${project}.json`)
   await rm(reportFile, { force: true })
   console.log(`\n▶ vitest run --project ${project}`)
@@ -35,7 +37,7 @@ async function vitestProject(project) {
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${reportFile}`,
-  ])
+  ], env)
   const report = await readFile(reportFile, 'utf8').then(JSON.parse, () => null)
   const passed = report?.numPassedTests ?? 0
   let failed = report?.numFailedTests ?? 0
@@ -46,7 +48,6 @@ async function vitestProject(project) {
 }
 
 const results = []
-await mkdir(resultsDir, { recursive: true })
 
 results.push(await vitestProject('unit'))
 
@@ -56,14 +57,21 @@ const pgNote = process.env.DATABASE_URL
 console.log(`\n${pgNote}`)
 results.push(await vitestProject('server'))
 
-console.log('\n▶ vite build')
-const buildCode = await run(bin('vite'), ['build'])
+// The browser tests serve a build of their own (E2E_DIST_DIR), never the shared dist/: a
+// `vite build` someone runs meanwhile would swap hashed files under the service worker.
+const e2eDist = await mkdtemp(path.join(os.tmpdir(), 'yehua-e2e-dist-'))
+console.log(`\n▶ vite build --outDir ${e2eDist}`)
+const buildEnv = { ...process.env, NODE_ENV: 'production' }
+const buildCode = await run(bin('vite'), ['build', '--outDir', e2eDist, '--emptyOutDir'], buildEnv)
 if (buildCode === 0) {
-  results.push(await vitestProject('e2e'))
+  results.push(await vitestProject('e2e', { ...process.env, E2E_DIST_DIR: e2eDist }))
 } else {
   results.push({ name: 'build', passed: 0, failed: 1, skipped: 0, files: 0 })
   console.error('vite build failed: e2e suite not run')
 }
+
+await rm(e2eDist, { recursive: true, force: true })
+await rm(resultsDir, { recursive: true, force: true })
 
 console.log('\n── summary ──')
 for (const r of results) {

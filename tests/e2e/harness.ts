@@ -10,8 +10,7 @@
  *   await waitForServiceWorkerControl(device().page)
  * })
  */
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { ensureBuilt } from './support/build'
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
 import { launchDevice } from './support/browser'
 import type { Device, LaunchOptions } from './support/browser'
 import { screenshotIfFailed } from './support/failure'
@@ -20,7 +19,7 @@ import type { RunningServer, StartServerOptions } from './support/server'
 
 export { chromiumFlags, chromiumPath, goOffline, goOnline, launchDevice, waitForServiceWorkerControl } from './support/browser'
 export type { Device, LaunchOptions } from './support/browser'
-export { ensureBuilt, isBuildStale } from './support/build'
+export { buildApp, buildIntoTempDir } from './support/build'
 export { enrolAs } from './support/enrol'
 export { expectVisible } from './support/visible'
 export { screenshotIfFailed } from './support/failure'
@@ -41,14 +40,13 @@ function lateBound<T>(what: string): { get: () => T; peek: () => T | undefined; 
 }
 
 /**
- * Builds `dist/` if stale, starts the server before the file's tests and stops it after them.
- * Returns a getter for the running server.
+ * Starts the server on the run's build (see global-setup.ts) before the file's tests and stops it
+ * after them. Returns a getter for the running server.
  */
-export function useServer(options: StartServerOptions = {}): () => RunningServer {
+export function useServer(options: Partial<StartServerOptions> = {}): () => RunningServer {
   const server = lateBound<RunningServer>('the server')
   beforeAll(async () => {
-    await ensureBuilt()
-    server.set(await startServer(options))
+    server.set(await startServer({ distDir: inject('e2eDistDir'), ...options }))
   })
   afterAll(async () => {
     await server.peek()?.stop()

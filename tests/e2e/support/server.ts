@@ -34,6 +34,8 @@ export interface RunningServer {
 export interface StartServerOptions {
   /** Extra environment for the server; `DATABASE_URL` is dropped unless given here (SQLite). */
   env?: Record<string, string>
+  /** The built app to serve (`DIST_DIR`), e.g. from `buildIntoTempDir()`. */
+  distDir: string
   /** How long to wait for `GET /api/health`, default 30 s. */
   timeoutMs?: number
 }
@@ -61,19 +63,27 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /**
- * Starts `tsx src/server/index.ts` on a free port with `HOST=127.0.0.1` and a fresh `DATA_DIR`,
- * waits until `GET /api/health` answers 200 and reads the demo enrolment codes.
+ * Starts `tsx src/server/index.ts` on a free port with `HOST=127.0.0.1`, a fresh `DATA_DIR` and
+ * `DIST_DIR` = the given build, waits until `GET /api/health` answers 200 and reads the demo
+ * enrolment codes.
  *
  * @example
- * const server = await startServer()
+ * const server = await startServer({ distDir: await buildIntoTempDir() })
  * const cadre = codeFor(server, 'cadre', '刘土城村')
  * await server.stop()
  */
-export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yehua-e2e-data-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DIST_DIR: options.distDir,
+  }
   delete env.DATABASE_URL
   Object.assign(env, options.env)
 
