@@ -3,7 +3,6 @@ import { createDb, type YehuaDb } from './schema'
 import { StorageError, classifyStorageError, type StorageProblem } from './errors'
 
 export type { OutboxEntry, LocalRejection, YehuaDb } from './schema'
-export { applyLocal } from './local'
 export { StorageError, classifyStorageError, toStorageError } from './errors'
 export type { StorageProblem } from './errors'
 

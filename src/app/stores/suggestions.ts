@@ -5,7 +5,8 @@ import type { Suggestion, SuggestionCategory, SuggestionSource } from '@shared/r
 import type { CreateSuggestionArgs } from '@shared/mutations/suggestion'
 import type { MutationResult } from '@shared/mutations'
 import { newId, newReceiptCode } from '@shared/ids'
-import { applyLocal, useDb } from '@app/db'
+import { useDb } from '@app/db'
+import { applyLocal } from '@app/db/local'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { useSessionStore } from './session'
 
