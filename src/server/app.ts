@@ -13,6 +13,7 @@ import { enrolRoutes } from './routes/enrol'
 import type { RateLimit } from './routes/enrol'
 import { healthRoutes } from './routes/health'
 import { sessionRoutes } from './routes/session'
+import { syncRoutes } from './routes/sync'
 
 export interface BuildAppOptions {
   /** An open, migrated database. The caller closes it after `app.close()`. */
@@ -75,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requireDevice(scope, ctx)
     await scope.register(sessionRoutes, { ctx })
     await scope.register(adminRoutes, { ctx, publicOrigin: options.publicOrigin ?? null })
+    await scope.register(syncRoutes, { ctx })
   })
   await registerStatic(app, options.distDir)
   return app

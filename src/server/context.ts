@@ -2,6 +2,7 @@ import type { DatabaseHandle } from './db/connection'
 import { createDeviceRepository } from './db/devices-repository'
 import { createEnrolmentCodeRepository } from './db/enrolment-codes-repository'
 import { createRecordRepository } from './db/records-repository'
+import { createRejectionRepository } from './db/rejections-repository'
 
 /** What routes and services share: the database, its repositories and the clock. */
 export interface AppContext {
@@ -9,6 +10,7 @@ export interface AppContext {
   records: ReturnType<typeof createRecordRepository>
   devices: ReturnType<typeof createDeviceRepository>
   codes: ReturnType<typeof createEnrolmentCodeRepository>
+  rejections: ReturnType<typeof createRejectionRepository>
   /** The server's clock; tests swap it instead of sleeping. */
   clock: () => Date
 }
@@ -20,6 +22,7 @@ export function createContext(database: DatabaseHandle, clock: () => Date = () =
     records: createRecordRepository(db),
     devices: createDeviceRepository(db),
     codes: createEnrolmentCodeRepository(db),
+    rejections: createRejectionRepository(db),
     clock,
   }
 }

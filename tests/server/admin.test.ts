@@ -14,7 +14,6 @@ forEachDatabase((makeDb) => {
   let cadreDeviceId: string
   /** An admin of a second township, to check scope. */
   let otherAdmin: Record<string, string>
-  let otherTownshipId: string
 
   beforeAll(async () => {
     t = await startApp(makeDb, { publicOrigin: 'https://yehua.example.cn' })
@@ -24,7 +23,6 @@ forEachDatabase((makeDb) => {
     cadreDeviceId = cadreEnrol.deviceId
     const now = t.clock().toISOString()
     const other = { id: newId(), version: 0, createdAt: now, updatedAt: now, deletedAt: null }
-    otherTownshipId = other.id
     const otherAdminId = newId()
     await t.db.handle.db.transaction().execute(async (trx) => {
       await t.app.ctx.records.write('townships', { ...other, name: '黄岗镇', policy: { villageDays: 2, townshipDays: 3, upwardDays: 1 } }, trx)

@@ -49,6 +49,30 @@ export function createDeviceRepository(db: Kysely<Database>) {
       return summaries(trx).where('devices.id', '=', id).executeTakeFirst()
     },
 
+    /**
+     * Take mutation `mid` from a device: moves `lastMid` from `mid - 1` to `mid` and reports
+     * whether it did. The row stays locked until commit, so two pushes from one device cannot
+     * both take the same mid.
+     */
+    async claimMid(id: string, mid: number, trx: Kysely<Database> = db): Promise<boolean> {
+      const result = await trx
+        .updateTable('devices')
+        .set({ lastMid: mid })
+        .where('id', '=', id)
+        .where('lastMid', '=', mid - 1)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
+    },
+
+    async lastMid(id: string, trx: Kysely<Database> = db): Promise<number> {
+      const row = await trx.selectFrom('devices').select('lastMid').where('id', '=', id).executeTakeFirstOrThrow()
+      return Number(row.lastMid)
+    },
+
+    async setScopeKey(id: string, scopeKey: string, trx: Kysely<Database> = db): Promise<void> {
+      await trx.updateTable('devices').set({ scopeKey }).where('id', '=', id).execute()
+    },
+
     async countForMember(memberId: string, trx: Kysely<Database> = db): Promise<number> {
       const row = await trx
         .selectFrom('devices')

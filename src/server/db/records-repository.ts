@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { RowLoader } from '@shared/mutations'
+import type { Change, RowLoader } from '@shared/mutations'
 import type { TableName, Tables } from '@shared/records'
 import { decodeRecord, encodeRecord } from './codec'
 import type { Database, StoredRecord } from './schema'
@@ -31,6 +31,36 @@ export function createRecordRepository(db: Kysely<Database>) {
     return written
   }
 
+  /** Write one row a mutation changed (see `write`). */
+  async function writeChange(change: Change, trx: Transaction<Database>): Promise<Change> {
+    // `change` pairs a table with its row type; TypeScript loses that pairing across the union.
+    const row = await write(change.table, change.row as never, trx)
+    return { table: change.table, row } as Change
+  }
+
+  /**
+   * Rows with `version > cursor` whose `column` is one of `values`, oldest first, at most `limit`:
+   * one table's part of a pull page.
+   */
+  async function since<T extends TableName>(
+    table: T,
+    filter: { column: string; values: readonly string[] },
+    cursor: number,
+    limit: number,
+    trx: Kysely<Database> = db,
+  ): Promise<Tables[T][]> {
+    if (filter.values.length === 0) return []
+    const rows = await (trx as Untyped)
+      .selectFrom(table as TableName)
+      .selectAll()
+      .where(filter.column, 'in', filter.values)
+      .where('version', '>', cursor)
+      .orderBy('version')
+      .limit(limit)
+      .execute()
+    return rows.map((stored) => decodeRecord(table, stored as StoredRecord<Tables[T]>))
+  }
+
   /** Rows of a table matching equal-field filters, oldest version first. */
   async function list<T extends TableName>(
     table: T,
@@ -50,7 +80,7 @@ export function createRecordRepository(db: Kysely<Database>) {
     return (ref) => get(ref.table, ref.id, trx)
   }
 
-  return { get, write, list, loader }
+  return { get, write, writeChange, since, list, loader }
 }
 
 export type RecordRepository = ReturnType<typeof createRecordRepository>

@@ -16,6 +16,8 @@ export interface DeviceTable {
   revokedAt: string | null
   /** The last mutation id applied from this device (sync push). */
   lastMid: number
+  /** The actor scope of the device's last pull (`role:township:village`); a change forces a reset. */
+  scopeKey: string | null
 }
 
 export interface EnrolmentCodeTable {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import type { DialectName } from '../connection'
 import { init } from './001_init'
+import { deviceScope } from './002_device_scope'
 
 /**
  * Every migration by name, in order. A static list rather than a folder scan, so it works the
@@ -9,6 +10,7 @@ import { init } from './001_init'
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '001_init': init(dialect),
+    '002_device_scope': deviceScope,
   }
 }
 

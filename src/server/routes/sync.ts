@@ -1,0 +1,35 @@
+import { pullRequest, pushRequest, SCHEMA_VERSION } from '@shared/sync/protocol'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { AppContext } from '../context'
+import { authOf } from '../http/auth'
+import { HttpError, parseWith } from '../http/errors'
+import { pullPage } from '../sync/pull'
+import { pushMutations } from '../sync/push'
+
+/** A push holds up to 200 mutations of up to a few KB each. */
+const PUSH_BODY_LIMIT = 4 * 1024 * 1024
+
+/** The body's device and sync format must be the token's device and this server's format. */
+function checkDevice(request: FastifyRequest, body: { deviceId: string; schemaVersion: number }) {
+  const auth = authOf(request)
+  if (body.deviceId !== auth.device.id) throw new HttpError(403, 'device_mismatch', 'deviceId is not this token’s device')
+  if (body.schemaVersion !== SCHEMA_VERSION) {
+    throw new HttpError(426, 'update_required', `this server speaks sync schema ${SCHEMA_VERSION}`)
+  }
+  return auth
+}
+
+/** `POST /api/sync/push` and `POST /api/sync/pull` (DESIGN §5). */
+export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    const body = parseWith(pushRequest, request.body)
+    const auth = checkDevice(request, body)
+    return pushMutations(ctx, auth, body.mutations, request.log)
+  })
+
+  app.post('/api/sync/pull', async (request) => {
+    const body = parseWith(pullRequest, request.body)
+    const auth = checkDevice(request, body)
+    return pullPage(ctx, auth, body)
+  })
+}

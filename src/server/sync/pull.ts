@@ -1,0 +1,55 @@
+import type { TableName, Tables } from '@shared/records'
+import { tableNames } from '@shared/records'
+import type { PullRequest, PullResponse } from '@shared/sync/protocol'
+import type { AppContext } from '../context'
+import { currentVersion } from '../db/versions'
+import type { Authenticated } from '../identity/authenticate'
+import { pullScope } from './scope'
+
+type PulledRow = { [T in TableName]: { table: T; row: Tables[T] } }[TableName]
+
+/**
+ * One page of rows in the caller's scope with `version > cursor`, oldest first, with the
+ * device's `lastMid` and refusals read in the same transaction (a snapshot on PostgreSQL).
+ * A cursor from another scope, or beyond this server's counter (a restored database), answers
+ * `reset` with the first page from 0. Tombstones are never purged yet, so no cursor is too old.
+ */
+export async function pullPage(
+  ctx: AppContext,
+  auth: Authenticated,
+  request: Required<Pick<PullRequest, 'cursor' | 'limit'>> & { pendingFrom: number | null },
+): Promise<PullResponse> {
+  const deviceId = auth.device.id
+  let transaction = ctx.database.db.transaction()
+  if (ctx.database.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read')
+  return transaction.execute(async (trx) => {
+    const scope = await pullScope(auth.actor, trx)
+    const device = await ctx.devices.findById(deviceId, trx)
+    if (!device) throw new Error(`device ${deviceId} vanished during pull`)
+    const scopeChanged = device.scopeKey !== null && device.scopeKey !== scope.key
+    const reset = request.cursor > 0 && (scopeChanged || request.cursor > (await currentVersion(trx)))
+    if (device.scopeKey !== scope.key) await ctx.devices.setScopeKey(deviceId, scope.key, trx)
+    const from = reset ? 0 : request.cursor
+
+    // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
+    const candidates: PulledRow[] = []
+    for (const table of tableNames) {
+      const rows = await ctx.records.since(table, scope.tables[table], from, request.limit + 1, trx)
+      for (const row of rows) candidates.push({ table, row } as PulledRow)
+    }
+    candidates.sort((a, b) => a.row.version - b.row.version)
+    const page = candidates.slice(0, request.limit).map((entry) =>
+      entry.table === 'suggestions' ? { table: entry.table, row: scope.redact(entry.row) } : entry,
+    )
+    const lastMid = Number(device.lastMid)
+    return {
+      rows: page,
+      cursor: page.at(-1)?.row.version ?? from,
+      hasMore: candidates.length > request.limit,
+      lastMid,
+      rejections:
+        request.pendingFrom === null ? [] : await ctx.rejections.between(deviceId, request.pendingFrom, lastMid, trx),
+      reset,
+    }
+  })
+}

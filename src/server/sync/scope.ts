@@ -1,0 +1,74 @@
+import type { Suggestion, TableName } from '@shared/records'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { MemberActor } from '../identity/session'
+
+/** Which rows of a table a device receives: those whose `column` is one of `values`. */
+export interface TableFilter {
+  column: string
+  values: readonly string[]
+}
+
+/** What a device may pull, derived from its token's actor (never from the request). */
+export interface PullScope {
+  /** Changes when the actor's role, township or village changes: the device must reset. */
+  key: string
+  tables: Record<TableName, TableFilter>
+  /** Hide personal data the actor may not read (DESIGN §4). */
+  redact(suggestion: Suggestion): Suggestion
+}
+
+type OwnTables = Pick<Record<TableName, TableFilter>, 'townships' | 'villages' | 'members' | 'escalations'>
+
+/** Filters for every table: the village-owned ones all by the same village filter. */
+function filters(own: OwnTables, byVillage: TableFilter): Record<TableName, TableFilter> {
+  return {
+    ...own,
+    suggestions: byVillage, meetings: byVillage, topics: byVillage, remarks: byVillage, decisions: byVillage,
+    attachments: byVillage,
+  }
+}
+
+/**
+ * A cadre or collector pulls their own village; township staff and admins pull every village of
+ * their township. A submitter's phone goes to the village's cadres, to a collector for what they
+ * entered, and to township staff for suggestions escalated to their township.
+ */
+export async function pullScope(actor: MemberActor, trx: Kysely<Database>): Promise<PullScope> {
+  const key = `${actor.role}:${actor.townshipId}:${actor.villageId ?? ''}`
+  if (actor.role === 'cadre' || actor.role === 'collector') {
+    const own = { column: 'villageId', values: [actor.villageId] }
+    return {
+      key,
+      tables: filters(
+        {
+          townships: { column: 'id', values: [actor.townshipId] },
+          villages: { column: 'id', values: [actor.villageId] },
+          members: own,
+          escalations: own,
+        },
+        own,
+      ),
+      redact: (s) =>
+        actor.role === 'cadre' || s.enteredBy === actor.memberId ? s : { ...s, submitterPhone: null },
+    }
+  }
+  const villageIds = (
+    await trx.selectFrom('villages').select('id').where('townshipId', '=', actor.townshipId).execute()
+  ).map((v) => v.id)
+  const escalated = new Set<string>()
+  if (actor.role === 'township') {
+    const rows = await trx.selectFrom('escalations').select('suggestionIds').where('townshipId', '=', actor.townshipId).execute()
+    for (const row of rows) for (const id of JSON.parse(row.suggestionIds) as string[]) escalated.add(id)
+  }
+  const township = { column: 'townshipId', values: [actor.townshipId] }
+  const villages = { column: 'villageId', values: villageIds }
+  return {
+    key,
+    tables: filters(
+      { townships: { column: 'id', values: [actor.townshipId] }, villages: township, members: township, escalations: township },
+      villages,
+    ),
+    redact: (s) => (escalated.has(s.id) ? s : { ...s, submitterPhone: null }),
+  }
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { recordSchemas } from '@shared/records'
+import { currentVersion } from '../../src/server/db/versions'
+import type { TestApp } from './helpers/app'
+import { codeOf, enrol, startApp } from './helpers/app'
+import { forEachDatabase } from './helpers/databases'
+import type { TestDevice } from './helpers/sync'
+import { mutation, push, suggestionArgs } from './helpers/sync'
+
+forEachDatabase((makeDb) => {
+  let t: TestApp
+  let cadre: TestDevice
+  let ltc: string
+  let szc: string
+  beforeAll(async () => {
+    t = await startApp(makeDb)
+    cadre = await enrol(t.app, codeOf(t, 'cadre', '张书记'))
+    ltc = t.demo.villages[0]!.id
+    szc = t.demo.villages[1]!.id
+  })
+  afterAll(() => t.close())
+
+  const suggestionsOf = (villageId: string) => t.app.ctx.records.list('suggestions', { villageId })
+
+  describe('POST /api/sync/push', () => {
+    const a = suggestionArgs('', { content: '东头的桥栏杆断了。' })
+    const b = suggestionArgs('', { content: '小学门口要个减速带。', submitterPhone: '13900000009' })
+
+    it('applies mutations in mid order with server times and new versions', async () => {
+      const before = await currentVersion(t.db.handle.db)
+      const res = await push(t.app, cadre, [mutation(2, 'suggestion.create', { ...b, villageId: ltc }), mutation(1, 'suggestion.create', { ...a, villageId: ltc })])
+      expect(res).toEqual({ status: 200, body: { lastMid: 2, rejections: [], stopped: null } })
+      const first = await t.app.ctx.records.get('suggestions', a.id)
+      const second = await t.app.ctx.records.get('suggestions', b.id)
+      expect(first).toMatchObject({
+        version: before + 1, createdAt: t.clock().toISOString(), updatedAt: t.clock().toISOString(), villageId: ltc,
+        content: '东头的桥栏杆断了。', status: 'new', source: 'on_site', enteredBy: t.demo.members[0]!.id,
+      })
+      expect(second).toMatchObject({ version: before + 2, submitterPhone: '13900000009' })
+      expect(recordSchemas.suggestions.parse(first)).toEqual(first)
+      expect(await t.app.ctx.devices.lastMid(cadre.deviceId)).toBe(2)
+    })
+
+    it('skips mutations it already took (a lost response) without writing again', async () => {
+      const count = (await suggestionsOf(ltc)).length
+      const version = await currentVersion(t.db.handle.db)
+      const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', { ...a, villageId: ltc }), mutation(2, 'suggestion.create', { ...b, villageId: ltc })])
+      expect(res.body).toEqual({ lastMid: 2, rejections: [], stopped: null })
+      expect(await suggestionsOf(ltc)).toHaveLength(count)
+      expect(await currentVersion(t.db.handle.db)).toBe(version)
+    })
+
+    it('stops at a gap and takes nothing after it', async () => {
+      const c = suggestionArgs(ltc)
+      const res = await push(t.app, cadre, [mutation(4, 'suggestion.create', c)])
+      expect(res.body).toEqual({ lastMid: 2, rejections: [], stopped: 'gap' })
+      expect(await t.app.ctx.records.get('suggestions', c.id)).toBeUndefined()
+    })
+
+    it('records a refusal, advances past it and applies the next mutation', async () => {
+      const outOfScope = suggestionArgs(szc)
+      const next = suggestionArgs(ltc)
+      const res = await push(t.app, cadre, [mutation(3, 'suggestion.create', outOfScope), mutation(4, 'suggestion.create', next)])
+      expect(res.body).toEqual({
+        lastMid: 4, stopped: null,
+        rejections: [{ mid: 3, name: 'suggestion.create', code: 'out_of_scope', field: 'villageId' }],
+      })
+      expect(await t.app.ctx.records.get('suggestions', outOfScope.id)).toBeUndefined()
+      expect(await t.app.ctx.records.get('suggestions', next.id)).toMatchObject({ villageId: ltc })
+    })
+
+    it('answers the refusal again when the response was lost and the batch comes back', async () => {
+      const res = await push(t.app, cadre, [mutation(3, 'suggestion.create', suggestionArgs(szc)), mutation(4, 'suggestion.create', suggestionArgs(ltc))])
+      expect(res.body).toEqual({
+        lastMid: 4, stopped: null,
+        rejections: [{ mid: 3, name: 'suggestion.create', code: 'out_of_scope', field: 'villageId' }],
+      })
+    })
+
+    it.each([
+      ['an unknown mutation', 'meeting.explode', {}, { code: 'unknown_mutation', detail: 'meeting.explode' }],
+      ['a too short content', 'suggestion.create', { content: '短' }, { code: 'invalid_args', field: 'content', detail: 'content_too_short' }],
+      ['a villager source from a member', 'suggestion.create', { source: 'villager' }, { code: 'invalid_args', field: 'source' }],
+      ['a bad phone number', 'suggestion.create', { submitterPhone: '12345' }, { code: 'invalid_args', field: 'submitterPhone', detail: 'phone_invalid' }],
+    ])('refuses %s with a coded rejection', async (_case, name, override, rejection) => {
+      const mid = (await t.app.ctx.devices.lastMid(cadre.deviceId)) + 1
+      const res = await push(t.app, cadre, [mutation(mid, name, { ...suggestionArgs(ltc), ...override })])
+      expect(res.body).toEqual({ lastMid: mid, stopped: null, rejections: [{ mid, name, ...rejection }] })
+    })
+
+    it('rolls back and stops on a database failure, then takes the mutation on retry', async () => {
+      const mid = (await t.app.ctx.devices.lastMid(cadre.deviceId)) + 1
+      const args = suggestionArgs(ltc)
+      const writeChange = t.app.ctx.records.writeChange
+      t.app.ctx.records.writeChange = async () => {
+        throw new Error('disk I/O error')
+      }
+      const failed = await push(t.app, cadre, [mutation(mid, 'suggestion.create', args)]).finally(() => {
+        t.app.ctx.records.writeChange = writeChange
+      })
+      expect(failed).toEqual({ status: 200, body: { lastMid: mid - 1, rejections: [], stopped: 'temporary' } })
+      expect(await t.app.ctx.records.get('suggestions', args.id)).toBeUndefined()
+      const retried = await push(t.app, cadre, [mutation(mid, 'suggestion.create', args)])
+      expect(retried.body).toEqual({ lastMid: mid, rejections: [], stopped: null })
+      expect(await t.app.ctx.records.get('suggestions', args.id)).toMatchObject({ id: args.id })
+    })
+
+    it('takes each mutation once when the same batch arrives twice at the same time', async () => {
+      const mid = (await t.app.ctx.devices.lastMid(cadre.deviceId)) + 1
+      const batch = [1, 2, 3].map((i) => mutation(mid + i - 1, 'suggestion.create', suggestionArgs(ltc)))
+      const count = (await suggestionsOf(ltc)).length
+      const [one, two] = await Promise.all([push(t.app, cadre, batch), push(t.app, cadre, batch)])
+      expect([one.body.lastMid, two.body.lastMid]).toEqual([mid + 2, mid + 2])
+      expect(await suggestionsOf(ltc)).toHaveLength(count + 3)
+    })
+
+    it.each([
+      ['another device id', { deviceId: '01900000-0000-7000-8000-000000000abc' }, 403, 'device_mismatch'],
+      ['an old sync schema', { schemaVersion: 0 }, 400, 'invalid_body'],
+      ['a newer sync schema', { schemaVersion: 99 }, 426, 'update_required'],
+      ['an empty batch', { mutations: [] }, 400, 'invalid_body'],
+    ])('refuses %s', async (_case, overrides, status, code) => {
+      const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', suggestionArgs(ltc))], overrides)
+      expect(res.status).toBe(status)
+      expect(res.body.error?.code).toBe(code)
+    })
+
+    it('needs a device token', async () => {
+      const res = await push(t.app, { ...cadre, auth: { authorization: '' } }, [mutation(1, 'x', {})])
+      expect(res.status).toBe(401)
+    })
+  })
+})
