@@ -1,7 +1,8 @@
 // Fixture builders: each returns a valid record or actor, with overrides for what a test is about.
 // Ids are deterministic (a counter), so failures print the same ids on every run.
 import type { Actor } from '@shared/actor'
-import type { Change, RowLoader, RowRef } from '@shared/mutations'
+import type { Change, RejectionCode, RowLoader, RowRef } from '@shared/mutations'
+import { runMutation } from '@shared/mutations'
 import type { CreateSuggestionArgs } from '@shared/mutations/suggestion'
 import { defaultDeadlinePolicy, tableNames } from '@shared/records'
 import type {
@@ -213,4 +214,29 @@ export function memoryLoader(rows: TableRows | readonly Change[] = {}): MemoryLo
 
 function isChangeList(rows: TableRows | readonly Change[]): rows is readonly Change[] {
   return Array.isArray(rows)
+}
+
+// ——— Running mutations in tests ———
+
+/** The evening of the October meeting (9 October 2026, 20:30 in Shanghai): when mutations run. */
+export const EVENING = '2026-10-09T12:30:00.000Z'
+
+/** Run a mutation over in-memory rows, at `EVENING` unless told otherwise. */
+export function run(name: string, args: unknown, actor: Actor, rows: TableRows = {}, now = EVENING) {
+  return runMutation(name, args, actor, now, memoryLoader(rows))
+}
+
+/** The result of a refused mutation, for `toEqual`. */
+export function refused(code: RejectionCode, field?: string, detail?: string) {
+  return { ok: false, rejection: { code, ...(field ? { field } : {}), ...(detail ? { detail } : {}) } }
+}
+
+/** A row as a mutation writes it back: the same row with the changed fields and `updatedAt`. */
+export function changed<R extends { updatedAt: string }>(row: R, patch: Partial<R>, now = EVENING): R {
+  return { ...row, ...patch, updatedAt: now }
+}
+
+/** Base fields of a row a mutation creates at `now`. */
+export function fresh(id: string, now = EVENING) {
+  return { id, version: 0, createdAt: now, updatedAt: now, deletedAt: null }
 }

@@ -1,8 +1,25 @@
 import { createSuggestion } from './suggestion'
+import {
+  answerSuggestion, declineSuggestion, mergeSuggestion, scheduleSuggestions, unscheduleSuggestions,
+} from './triage'
 
-/** Every mutation by name. Client and server dispatch through this table. */
+/**
+ * Every mutation by name. Client and server dispatch through this table; the names are the wire
+ * contract of the outbox and must never change meaning.
+ *
+ * Conventions the mutations share: new rows get their ids from the arguments; status changes go
+ * only through the transitions of `src/shared/machines`; a topic's `suggestionIds` is what it
+ * grouped (history) and a suggestion's `topicId` where it is now; a mutation that acts on the
+ * suggestions another row lists takes the device's copy of that list in `suggestionIds`
+ * (`reads` sees only the arguments) and is refused with `list_changed` if it is out of date.
+ */
 export const mutations = {
   'suggestion.create': createSuggestion,
+  'suggestion.schedule': scheduleSuggestions,
+  'suggestion.unschedule': unscheduleSuggestions,
+  'suggestion.merge': mergeSuggestion,
+  'suggestion.answer': answerSuggestion,
+  'suggestion.decline': declineSuggestion,
 } as const
 
 export type MutationName = keyof typeof mutations
