@@ -1,4 +1,8 @@
+import {
+  announceMeeting, cancelMeeting, closeMeeting, createMeeting, rescheduleMeeting, startMeeting, updateMeeting,
+} from './meeting'
 import { createSuggestion } from './suggestion'
+import { createTopic, deferTopic, reorderTopics, updateTopic } from './topic'
 import {
   answerSuggestion, declineSuggestion, mergeSuggestion, scheduleSuggestions, unscheduleSuggestions,
 } from './triage'
@@ -20,6 +24,17 @@ export const mutations = {
   'suggestion.merge': mergeSuggestion,
   'suggestion.answer': answerSuggestion,
   'suggestion.decline': declineSuggestion,
+  'meeting.create': createMeeting,
+  'meeting.update': updateMeeting,
+  'meeting.announce': announceMeeting,
+  'meeting.start': startMeeting,
+  'meeting.close': closeMeeting,
+  'meeting.cancel': cancelMeeting,
+  'meeting.reschedule': rescheduleMeeting,
+  'topic.create': createTopic,
+  'topic.update': updateTopic,
+  'topic.reorder': reorderTopics,
+  'topic.defer': deferTopic,
 } as const
 
 export type MutationName = keyof typeof mutations
