@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, ref } from 'vue'
 import { defineStore } from 'pinia'
 import OfflineIndicator from '@app/components/app/OfflineIndicator.vue'
+import StorageNotice from '@app/components/app/StorageNotice.vue'
 import UnsentBadge from '@app/components/app/UnsentBadge.vue'
+import { reloadRequired, storageProblem } from '@app/db'
 import { useOutboxStore } from '@app/stores/outbox'
 import { mountWithApp } from '../helpers/mount'
 
@@ -73,5 +75,39 @@ describe('UnsentBadge', () => {
     await nextTick()
     expect(wrapper.get('[aria-hidden="true"]').text()).toBe('Unsent 2')
     expect(wrapper.get('.sr-only').text()).toBe('2 changes have not been sent to the server yet')
+  })
+})
+
+describe('StorageNotice', () => {
+  afterEach(() => {
+    storageProblem.value = null
+    reloadRequired.value = false
+  })
+
+  it('says in words why the phone cannot store data, without a reload button that would not help', async () => {
+    const { wrapper } = await mountWithApp(StorageNotice)
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+
+    storageProblem.value = 'unavailable'
+    await nextTick()
+    expect(wrapper.get('[role="alert"]').text()).toBe(
+      '浏览器不允许本应用保存数据（可能开了无痕或隐私模式）。请用普通模式打开，否则记录无法保存。',
+    )
+    expect(wrapper.find('button').exists()).toBe(false)
+
+    storageProblem.value = 'quota'
+    await nextTick()
+    expect(wrapper.get('[role="alert"]').text()).toContain('手机存储空间不足')
+  })
+
+  it('asks for a reload after another tab upgraded the database, and reloads on tap', async () => {
+    const reload = vi.fn()
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload })
+    const { wrapper } = await mountWithApp(StorageNotice)
+    reloadRequired.value = true
+    await nextTick()
+    expect(wrapper.get('[role="alert"] p').text()).toBe('应用已在别的窗口更新，请刷新后继续。')
+    await wrapper.get('button').trigger('click')
+    expect(reload).toHaveBeenCalledOnce()
   })
 })
