@@ -24,6 +24,10 @@ forEachDatabase((makeDb) => {
       expect(await migrateToLatest(db.handle)).toBe(2)
       const tables = (await db.handle.db.introspection.getTables()).map((t) => t.name)
       expect(tables).toEqual(expect.arrayContaining([...tableNames, ...serverTables]))
+      const devices = (await db.handle.db.introspection.getTables()).find((t) => t.name === 'devices')
+      expect(devices?.columns.map((c) => c.name).sort()).toEqual(
+        ['createdAt', 'id', 'label', 'lastMid', 'lastSeenAt', 'memberId', 'revokedAt', 'scopeKey', 'tokenHash'],
+      )
     })
 
     it('are a no-op the second time', async () => {

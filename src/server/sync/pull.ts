@@ -4,7 +4,7 @@ import type { PullRequest, PullResponse } from '@shared/sync/protocol'
 import type { AppContext } from '../context'
 import { currentVersion } from '../db/versions'
 import type { Authenticated } from '../identity/authenticate'
-import { pullScope } from './scope'
+import { pullScope, scopeKeyOf } from './scope'
 
 type PulledRow = { [T in TableName]: { table: T; row: Tables[T] } }[TableName]
 
@@ -20,15 +20,15 @@ export async function pullPage(
   request: Required<Pick<PullRequest, 'cursor' | 'limit'>> & { pendingFrom: number | null },
 ): Promise<PullResponse> {
   const deviceId = auth.device.id
+  const scopeChanged = await rememberScope(ctx, auth)
+  // Read-only from here: on PostgreSQL one snapshot, so rows and lastMid agree.
   let transaction = ctx.database.db.transaction()
   if (ctx.database.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read')
   return transaction.execute(async (trx) => {
     const scope = await pullScope(auth.actor, trx)
     const device = await ctx.devices.findById(deviceId, trx)
     if (!device) throw new Error(`device ${deviceId} vanished during pull`)
-    const scopeChanged = device.scopeKey !== null && device.scopeKey !== scope.key
     const reset = request.cursor > 0 && (scopeChanged || request.cursor > (await currentVersion(trx)))
-    if (device.scopeKey !== scope.key) await ctx.devices.setScopeKey(deviceId, scope.key, trx)
     const from = reset ? 0 : request.cursor
 
     // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
@@ -51,5 +51,16 @@ export async function pullPage(
         request.pendingFrom === null ? [] : await ctx.rejections.between(deviceId, request.pendingFrom, lastMid, trx),
       reset,
     }
+  })
+}
+
+/** Store the device's current scope; true when it differs from the one it last pulled in. */
+async function rememberScope(ctx: AppContext, auth: Authenticated): Promise<boolean> {
+  const key = scopeKeyOf(auth.actor)
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const device = await ctx.devices.findById(auth.device.id, trx)
+    if (!device || device.scopeKey === key) return false
+    await ctx.devices.setScopeKey(device.id, key, trx)
+    return device.scopeKey !== null
   })
 }

@@ -29,13 +29,18 @@ function filters(own: OwnTables, byVillage: TableFilter): Record<TableName, Tabl
   }
 }
 
+/** Identifies what an actor may pull: role, township and village. */
+export function scopeKeyOf(actor: MemberActor): string {
+  return `${actor.role}:${actor.townshipId}:${actor.villageId ?? ''}`
+}
+
 /**
  * A cadre or collector pulls their own village; township staff and admins pull every village of
  * their township. A submitter's phone goes to the village's cadres, to a collector for what they
  * entered, and to township staff for suggestions escalated to their township.
  */
 export async function pullScope(actor: MemberActor, trx: Kysely<Database>): Promise<PullScope> {
-  const key = `${actor.role}:${actor.townshipId}:${actor.villageId ?? ''}`
+  const key = scopeKeyOf(actor)
   if (actor.role === 'cadre' || actor.role === 'collector') {
     const own = { column: 'villageId', values: [actor.villageId] }
     return {
