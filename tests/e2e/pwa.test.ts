@@ -70,7 +70,7 @@ describe('PWA on a phone', () => {
 
     const response = await fetch(manifestUrl)
     expect(response.status).toBe(200)
-    expect(response.headers.get('content-type')).toMatch(/^application\/(manifest\+)?json/)
+    expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/)
     const manifest = manifestSchema.parse(await response.json())
     expect(manifest).toMatchObject({ name: zh.app.title, start_url: '/', display: 'standalone' })
     expect(manifest.name).toBe('乡村夜话')

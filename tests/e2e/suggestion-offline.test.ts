@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import zh from '@app/locales/zh-CN'
 import {
-  codeFor,
   enrolAs,
   expectVisible,
+  freshCode,
   goOffline,
   useDevice,
   useServer,
@@ -18,7 +18,7 @@ describe('a cadre records a suggestion with no signal', () => {
     const { page, context, errors } = device()
     await page.goto('/')
     await waitForServiceWorkerControl(page)
-    await enrolAs(page, codeFor(server(), 'cadre', '刘土城村'))
+    await enrolAs(page, await freshCode(server(), 'cadre', '刘土城村'))
 
     await goOffline(context)
     await page.reload()
@@ -48,7 +48,7 @@ describe('a cadre records a suggestion with no signal', () => {
     const { page, context } = device()
     await page.goto('/')
     await waitForServiceWorkerControl(page)
-    await enrolAs(page, codeFor(server(), 'cadre', '刘土城村'))
+    await enrolAs(page, await freshCode(server(), 'cadre', '刘土城村'))
     await goOffline(context)
 
     await page.goto('/suggestions/new')

@@ -132,7 +132,10 @@ export function demoMember(server: RunningServer, role: MemberRole, village?: st
   return found
 }
 
-/** The demo enrolment code of the first demo member with this role (and village, when given). */
+/**
+ * The demo enrolment code of the first demo member with this role (and village, when given).
+ * Codes are single use: for a second device, or a second test on the same server, use `freshCode`.
+ */
 export function codeFor(server: RunningServer, role: MemberRole, village?: string): string {
   return demoMember(server, role, village).code
 }
