@@ -1,6 +1,8 @@
+import { addAttachment } from './attachment'
 import {
   announceMeeting, cancelMeeting, closeMeeting, createMeeting, rescheduleMeeting, startMeeting, updateMeeting,
 } from './meeting'
+import { addRemark } from './remark'
 import { createSuggestion } from './suggestion'
 import { createTopic, deferTopic, reorderTopics, updateTopic } from './topic'
 import {
@@ -35,6 +37,8 @@ export const mutations = {
   'topic.update': updateTopic,
   'topic.reorder': reorderTopics,
   'topic.defer': deferTopic,
+  'remark.add': addRemark,
+  'attachment.add': addAttachment,
 } as const
 
 export type MutationName = keyof typeof mutations

@@ -1,0 +1,86 @@
+// Attachments: the metadata row of a photo or voice note whose bytes were already uploaded by hash
+// (`PUT /api/blobs/{sha256}` comes before the mutation that names it).
+import { z } from 'zod'
+import type { Actor } from '../actor'
+import type { Attachment } from '../records'
+import { attachment, id } from '../records'
+import type { Change } from './core'
+import { accept, created, defineMutation, reject, updated } from './core'
+import { loadSubject, subjectTables } from './remark'
+
+/** What describes one uploaded blob: its hash, kind, type and size. */
+export const blobFields = z
+  .object({
+    id,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256_invalid'),
+    kind: attachment.shape.kind,
+    mime: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'mime_invalid').max(100),
+    size: z.number().int().min(1, 'empty_file').max(10 * 1024 * 1024, 'file_too_large'),
+  })
+  // A photo must be an image and a voice note audio: the app shows each with a different player.
+  .refine((blob) => blob.mime.startsWith(blob.kind === 'photo' ? 'image/' : 'audio/'), {
+    path: ['mime'],
+    message: 'mime_mismatch',
+  })
+export type BlobFields = z.infer<typeof blobFields>
+
+/** The attachment row of a blob on a subject. */
+export function attachmentChange(
+  blob: BlobFields,
+  now: string,
+  subject: Pick<Attachment, 'villageId' | 'subjectType' | 'subjectId'>,
+): Change {
+  return { table: 'attachments', row: { ...created(blob.id, now), ...blob, ...subject } }
+}
+
+export const addAttachmentArgs = blobFields.and(z.object({
+  subjectType: attachment.shape.subjectType,
+  subjectId: id,
+  /** A villager attaching to their own suggestion shows its receipt code. */
+  receiptCode: z.string().optional(),
+}))
+export type AddAttachmentArgs = z.input<typeof addAttachmentArgs>
+
+/** Which subjects each role may attach to (a villager: only their own suggestion, by receipt). */
+const attachRights: Partial<Record<Actor['role'], readonly Attachment['subjectType'][]>> = {
+  villager: ['suggestion'],
+  collector: ['suggestion'],
+  cadre: attachment.shape.subjectType.options,
+  township: ['escalation'],
+}
+
+/** Most attachments one suggestion holds (the suggestion schema's limit). */
+const MAX_SUGGESTION_ATTACHMENTS = 10
+
+/**
+ * Record an uploaded photo or voice note on a subject in scope. On a suggestion the id is also
+ * added to the suggestion's `attachmentIds` (unless `suggestion.create` already listed it).
+ */
+export const addAttachment = defineMutation({
+  name: 'attachment.add',
+  args: addAttachmentArgs,
+  reads: (args) => [
+    { table: subjectTables[args.subjectType], id: args.subjectId },
+    { table: 'attachments', id: args.id },
+  ],
+  apply({ args, actor, rows, now }) {
+    const subject = loadSubject(rows, actor, args.subjectType, args.subjectId)
+    if ('refusal' in subject) return subject.refusal
+    if (!attachRights[actor.role]?.includes(args.subjectType)) return reject('forbidden')
+    const suggestion = args.subjectType === 'suggestion' ? rows.get('suggestions', args.subjectId) : undefined
+    if (actor.role === 'villager' && args.receiptCode !== suggestion?.receiptCode) {
+      return reject('forbidden', 'receiptCode')
+    }
+    if (rows.exists('attachments', args.id)) return reject('conflict', 'id')
+    const { subjectType, subjectId, receiptCode: _receipt, ...blob } = args
+    const changes = [attachmentChange(blob, now, { villageId: subject.villageId, subjectType, subjectId })]
+    if (suggestion && !suggestion.attachmentIds.includes(args.id)) {
+      if (suggestion.attachmentIds.length >= MAX_SUGGESTION_ATTACHMENTS) {
+        return reject('invalid_args', 'subjectId', 'too_many_attachments')
+      }
+      const attachmentIds = [...suggestion.attachmentIds, args.id]
+      changes.push({ table: 'suggestions', row: updated(suggestion, { attachmentIds }, now) })
+    }
+    return accept(...changes)
+  },
+})
