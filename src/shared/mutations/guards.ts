@@ -11,13 +11,13 @@ import { id } from '../records'
 import type { MutationResult } from './core'
 import { reject } from './core'
 
-/** Trimmed text with coded messages: `<code>_required` / `<code>_too_short` / `<code>_too_long`. */
+/**
+ * Trimmed text with coded messages: `<code>_required` when blank, `<code>_too_short` below `min`
+ * characters, `<code>_too_long` above `max`.
+ */
 export function text(code: string, min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(min, min <= 1 ? `${code}_required` : `${code}_too_short`)
-    .max(max, `${code}_too_long`)
+  const required = z.string().trim().min(1, `${code}_required`)
+  return (min > 1 ? required.min(min, `${code}_too_short`) : required).max(max, `${code}_too_long`)
 }
 
 /** A 'YYYY-MM-DD' calendar date (Asia/Shanghai). */

@@ -1,4 +1,5 @@
 import { addAttachment } from './attachment'
+import { cancelDecision, completeDecision, createDecision, reopenDecision } from './decision'
 import {
   announceMeeting, cancelMeeting, closeMeeting, createMeeting, rescheduleMeeting, startMeeting, updateMeeting,
 } from './meeting'
@@ -38,6 +39,10 @@ export const mutations = {
   'topic.reorder': reorderTopics,
   'topic.defer': deferTopic,
   'remark.add': addRemark,
+  'decision.create': createDecision,
+  'decision.complete': completeDecision,
+  'decision.cancel': cancelDecision,
+  'decision.reopen': reopenDecision,
   'attachment.add': addAttachment,
 } as const
 
