@@ -34,6 +34,9 @@ const pgTypes = {
 /** Open PostgreSQL through a connection pool. */
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max, types: pgTypes })
+  // An idle client whose server connection drops (PostgreSQL restart, failover) emits 'error';
+  // unhandled, that would end the process. The pool replaces the client on next use.
+  pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`))
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
 }
 
