@@ -1,0 +1,27 @@
+// `npm run test:chaos [-- --devices 5 --mutations 1000 --faults 200 --restarts 2 --seed 42]`
+// Exits non-zero unless every device converged with nothing lost or applied twice.
+import { parseArgs } from 'node:util'
+import { runChaos } from '../tests/chaos/run'
+
+const { values } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '5' },
+    mutations: { type: 'string', default: '1000' },
+    faults: { type: 'string', default: '200' },
+    restarts: { type: 'string', default: '2' },
+    seed: { type: 'string', default: String(Date.now() % 100000) },
+  },
+})
+
+const report = await runChaos({
+  devices: Number(values.devices),
+  mutations: Number(values.mutations),
+  faults: Number(values.faults),
+  restarts: Number(values.restarts),
+  seed: Number(values.seed),
+  databaseUrl: process.env.DATABASE_URL,
+  log: (line) => console.log(line),
+})
+console.log(report.summary)
+const ok = report.lost === 0 && report.unreported === 0 && report.duplicated === 0 && report.converged
+process.exit(ok ? 0 : 1)
