@@ -1,6 +1,12 @@
 import { addAttachment } from './attachment'
 import { cancelDecision, completeDecision, createDecision, reopenDecision } from './decision'
 import {
+  closeEscalation, createEscalation, escalationFeedback, rejectEscalationResult, resubmitEscalation,
+} from './escalation'
+import {
+  acceptEscalation, assignEscalation, forwardEscalation, resolveEscalation, returnEscalation,
+} from './escalationWork'
+import {
   announceMeeting, cancelMeeting, closeMeeting, createMeeting, rescheduleMeeting, startMeeting, updateMeeting,
 } from './meeting'
 import { addRemark } from './remark'
@@ -43,6 +49,16 @@ export const mutations = {
   'decision.complete': completeDecision,
   'decision.cancel': cancelDecision,
   'decision.reopen': reopenDecision,
+  'escalation.create': createEscalation,
+  'escalation.accept': acceptEscalation,
+  'escalation.assign': assignEscalation,
+  'escalation.return': returnEscalation,
+  'escalation.resubmit': resubmitEscalation,
+  'escalation.forward': forwardEscalation,
+  'escalation.resolve': resolveEscalation,
+  'escalation.close': closeEscalation,
+  'escalation.reject_result': rejectEscalationResult,
+  'escalation.feedback': escalationFeedback,
   'attachment.add': addAttachment,
 } as const
 

@@ -1,0 +1,215 @@
+// Escalations (上报事项), the village's side: hand a matter to the township, send it again after a
+// return, and give feedback on the result — accept it (close) or reject it.
+import { z } from 'zod'
+import { escalationMachine, suggestionMachine } from '../machines'
+import type { TransitionName } from '../machines'
+import type { Escalation } from '../records'
+import { id } from '../records'
+import type { Change, MutationDef, MutationInput, MutationResult, RowRef } from './core'
+import { accept, created, defineMutation, reject, updated } from './core'
+import {
+  chainTransitions, idList, notRole, outOfScope, refuseTransition, rolesOf, staleList, text,
+} from './guards'
+import { listedSuggestions, loadSuggestions, suggestionsOutOfScope } from './triage'
+
+export const createEscalationArgs = z
+  .object({
+    id,
+    villageId: id,
+    /** The topic it comes from at a meeting; null for a matter sent straight from the inbox. */
+    topicId: id.nullable(),
+    suggestionIds: idList(0, 50),
+    title: text('title', 2, 200),
+    details: z.string().trim().max(4000, 'details_too_long'),
+  })
+  .refine((args) => args.topicId !== null || args.suggestionIds.length > 0, {
+    path: ['suggestionIds'],
+    message: 'nothing_to_escalate',
+  })
+export type CreateEscalationArgs = z.input<typeof createEscalationArgs>
+
+/**
+ * Hand a matter to the township (上报): a `submitted` escalation for the village's township (read
+ * from the village row). Its suggestions take the `escalate` transition (any refusal refuses all);
+ * from a topic, they must be on that topic, and a pending topic's outcome becomes `escalated`.
+ * The deadline is set by the township when it accepts (its policy gives the default).
+ */
+export const createEscalation = defineMutation({
+  name: 'escalation.create',
+  args: createEscalationArgs,
+  reads: (args) => [
+    { table: 'villages', id: args.villageId },
+    { table: 'escalations', id: args.id },
+    ...(args.topicId ? [{ table: 'topics' as const, id: args.topicId }] : []),
+    ...args.suggestionIds.map((one) => ({ table: 'suggestions' as const, id: one })),
+  ],
+  apply({ args, actor, rows, now }) {
+    const village = rows.get('villages', args.villageId)
+    if (!village) return reject('not_found', 'villageId')
+    const topic = args.topicId ? rows.get('topics', args.topicId) : undefined
+    if (args.topicId && !topic) return reject('not_found', 'topicId')
+    const loaded = loadSuggestions(rows, args.suggestionIds)
+    if ('refusal' in loaded) return loaded.refusal
+    const refusal =
+      outOfScope(actor, village.id, 'villageId', village.townshipId) ??
+      (topic ? outOfScope(actor, topic.villageId, 'topicId') : null) ??
+      suggestionsOutOfScope(actor, loaded.suggestions) ??
+      notRole(actor, rolesOf(suggestionMachine, 'escalate'))
+    if (refusal) return refusal
+    if (topic?.outcome === 'deferred') return reject('illegal_transition', 'topicId', topic.outcome)
+    const changes: Change[] = []
+    for (const [i, one] of loaded.suggestions.entries()) {
+      const field = `suggestionIds.${i}`
+      if (topic && one.topicId !== topic.id) return reject('invalid_args', field, 'not_in_topic')
+      const moved = refuseTransition(suggestionMachine, 'escalate', one.status, actor, field)
+      if (moved) return moved
+      changes.push({ table: 'suggestions', row: updated(one, { status: 'escalated' }, now) })
+    }
+    if (rows.exists('escalations', args.id)) return reject('conflict', 'id')
+    if (topic?.outcome === 'pending') changes.unshift({ table: 'topics', row: updated(topic, { outcome: 'escalated' }, now) })
+    return accept(
+      {
+        table: 'escalations',
+        row: {
+          ...created(args.id, now), villageId: village.id, townshipId: village.townshipId, topicId: args.topicId,
+          suggestionIds: args.suggestionIds, title: args.title, details: args.details, status: 'submitted',
+          department: null, assignee: null, coordinationOn: null, dueOn: null, resolution: null, feedback: null,
+        },
+      },
+      ...changes,
+    )
+  },
+})
+
+type EscalationTransition = TransitionName<typeof escalationMachine>
+
+/** What an escalation transition writes besides the new status. */
+export interface EscalationEffect {
+  patch?: Partial<Escalation>
+  /** Further rows (a remark with the reason, the linked suggestions), or a refusal. */
+  changes?: Change[]
+  refusal?: MutationResult
+}
+
+/**
+ * A mutation that applies one escalation transition: not_found → scope (the escalation's own
+ * township for township staff) → role (the transition's roles) → the transition → `effect`.
+ */
+export function escalationTransition<S extends z.ZodType<{ id: string }>>(
+  name: string,
+  transition: EscalationTransition,
+  args: S,
+  effect: (escalation: Escalation, input: MutationInput<z.infer<S>>) => EscalationEffect,
+  extraReads: (args: z.infer<S>) => RowRef[] = () => [],
+): MutationDef<z.infer<S>> {
+  return defineMutation({
+    name,
+    args,
+    reads: (parsed) => [{ table: 'escalations', id: parsed.id }, ...extraReads(parsed)],
+    apply(input) {
+      const { actor, now } = input
+      const escalation = input.rows.get('escalations', input.args.id)
+      if (!escalation) return reject('not_found', 'id')
+      const refusal =
+        outOfScope(actor, escalation.villageId, 'id', escalation.townshipId) ??
+        notRole(actor, rolesOf(escalationMachine, transition)) ??
+        refuseTransition(escalationMachine, transition, escalation.status, actor, 'id')
+      if (refusal) return refusal
+      const result = effect(escalation, input)
+      if (result.refusal) return result.refusal
+      const status = escalationMachine.transitions[transition].to
+      return accept(
+        { table: 'escalations', row: updated(escalation, { ...result.patch, status }, now) },
+        ...(result.changes ?? []),
+      )
+    },
+  })
+}
+
+/** The escalation's `suggestionIds` as the device has them (refused if they changed). */
+export const escalationSuggestionIds = z.array(id).max(50)
+
+/** Reads of the suggestions an escalation lists, from the device's copy of the list. */
+export const listedReads = (args: { suggestionIds: string[] }): RowRef[] =>
+  args.suggestionIds.map((one) => ({ table: 'suggestions', id: one }))
+
+/**
+ * Move the escalation's suggestions that are in `from` along `path` (each step checked; any
+ * refusal refuses all), after checking the device's copy of the list.
+ */
+export function moveListed(
+  escalation: Escalation,
+  input: MutationInput<{ suggestionIds: string[] }>,
+  from: 'escalated' | 'resolved',
+  path: readonly ('resolve' | 'reopen' | 'escalate')[],
+): { changes: Change[] } | { refusal: MutationResult } {
+  const stale = staleList(escalation.suggestionIds, input.args.suggestionIds, 'suggestionIds')
+  if (stale) return { refusal: stale }
+  const changes: Change[] = []
+  for (const one of listedSuggestions(input.rows, input.args.suggestionIds)) {
+    if (one.status !== from) continue
+    const moved = chainTransitions(suggestionMachine, path, one.status, input.actor, 'suggestionIds')
+    if ('refusal' in moved) return moved
+    changes.push({ table: 'suggestions', row: updated(one, { status: moved.to }, input.now) })
+  }
+  return { changes }
+}
+
+export const resubmitEscalationArgs = z.object({ id, details: z.string().trim().max(4000, 'details_too_long').optional() })
+export type ResubmitEscalationArgs = z.input<typeof resubmitEscalationArgs>
+
+/** Send a returned escalation to the township again, optionally with better details. */
+export const resubmitEscalation = escalationTransition('escalation.resubmit', 'resubmit', resubmitEscalationArgs, (_, { args }) => ({
+  patch: args.details === undefined ? {} : { details: args.details },
+}))
+
+export const closeEscalationArgs = z.object({ id })
+
+/** Cross a resolved escalation off (销号), by the township or by the village after its feedback. */
+export const closeEscalation = escalationTransition('escalation.close', 'close', closeEscalationArgs, () => ({}))
+
+export const rejectEscalationResultArgs = z.object({
+  id,
+  suggestionIds: escalationSuggestionIds,
+  feedback: text('feedback', 2, 2000),
+})
+export type RejectEscalationResultArgs = z.input<typeof rejectEscalationResultArgs>
+
+/**
+ * The village finds the result not good enough: the township works it again (resolved →
+ * assigned) with the village's feedback, and the suggestions it had resolved are escalated again
+ * (reopen → escalate).
+ */
+export const rejectEscalationResult = escalationTransition(
+  'escalation.reject_result',
+  'reject_result',
+  rejectEscalationResultArgs,
+  (escalation, input) => {
+    const moved = moveListed(escalation, input, 'resolved', ['reopen', 'escalate'])
+    if ('refusal' in moved) return { refusal: moved.refusal }
+    return { patch: { feedback: input.args.feedback }, changes: moved.changes }
+  },
+  listedReads,
+)
+
+export const escalationFeedbackArgs = z.object({ id, feedback: text('feedback', 2, 2000) })
+export type EscalationFeedbackArgs = z.input<typeof escalationFeedbackArgs>
+
+/** Statuses in which the village may record its feedback on the township's result. */
+const feedbackStatuses: readonly Escalation['status'][] = ['resolved', 'closed']
+
+/** Record the village's feedback on the township's result (a plain field; the status stays). */
+export const escalationFeedback = defineMutation({
+  name: 'escalation.feedback',
+  args: escalationFeedbackArgs,
+  reads: (args) => [{ table: 'escalations', id: args.id }],
+  apply({ args, actor, rows, now }) {
+    const escalation = rows.get('escalations', args.id)
+    if (!escalation) return reject('not_found', 'id')
+    const refusal =
+      outOfScope(actor, escalation.villageId, 'id', escalation.townshipId) ?? notRole(actor, ['cadre'])
+    if (refusal) return refusal
+    if (!feedbackStatuses.includes(escalation.status)) return reject('illegal_transition', 'id', escalation.status)
+    return accept({ table: 'escalations', row: updated(escalation, { feedback: args.feedback }, now) })
+  },
+})
