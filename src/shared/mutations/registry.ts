@@ -9,6 +9,7 @@ import {
 import {
   announceMeeting, cancelMeeting, closeMeeting, createMeeting, rescheduleMeeting, startMeeting, updateMeeting,
 } from './meeting'
+import { rateSuggestion } from './rating'
 import { addRemark } from './remark'
 import { createSuggestion } from './suggestion'
 import { createTopic, deferTopic, reorderTopics, updateTopic } from './topic'
@@ -33,6 +34,7 @@ export const mutations = {
   'suggestion.merge': mergeSuggestion,
   'suggestion.answer': answerSuggestion,
   'suggestion.decline': declineSuggestion,
+  'suggestion.rate': rateSuggestion,
   'meeting.create': createMeeting,
   'meeting.update': updateMeeting,
   'meeting.announce': announceMeeting,
