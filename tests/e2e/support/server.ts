@@ -17,7 +17,7 @@ export const demoCode = z.object({
 })
 export type DemoCode = z.infer<typeof demoCode>
 
-/** A real server process serving `dist/` and `/api` from a throw-away data directory. */
+/** A real server process serving a built app and `/api` from a throw-away data directory. */
 export interface RunningServer {
   /** Origin, e.g. `http://127.0.0.1:41234`. */
   url: string
@@ -94,8 +94,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   let running = true
   void exited.then(() => (running = false))
+  // Should the test process die without stopping it, the server must not outlive it.
+  const orphanGuard = (): void => void child.kill('SIGTERM')
+  process.once('exit', orphanGuard)
 
   const stop = async (): Promise<void> => {
+    process.off('exit', orphanGuard)
     if (running) {
       child.kill('SIGTERM')
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
