@@ -28,7 +28,6 @@ function run(command, args, env = process.env) {
 /** Runs one vitest project and reads its JSON report; a crash without a report counts as one failure. */
 async function vitestProject(project, env = process.env) {
   const reportFile = path.join(resultsDir, `${project}.json`)
-  await rm(reportFile, { force: true })
   console.log(`\n▶ vitest run --project ${project}`)
   const code = await run(bin('vitest'), [
     'run',
