@@ -41,6 +41,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'app.pages.settings', tab: 'settings' },
   },
   {
+    path: '/sync',
+    name: 'sync',
+    component: () => import('./pages/SyncPage.vue'),
+    meta: { titleKey: 'app.pages.sync', back: { name: 'suggestions' } },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),

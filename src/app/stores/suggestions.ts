@@ -6,7 +6,6 @@ import type { CreateSuggestionArgs } from '@shared/mutations/suggestion'
 import type { MutationResult } from '@shared/mutations'
 import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
-import { applyLocal } from '@app/db/local'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { useSessionStore } from './session'
 
@@ -56,6 +55,8 @@ export const useSuggestionsStore = defineStore('suggestions', () => {
       receiptCode: newReceiptCode(),
       attachmentIds: [],
     }
+    // The write path (zod, the shared mutations) loads on first write, not with the list.
+    const { applyLocal } = await import('@app/db/local')
     return applyLocal(useDb(), 'suggestion.create', args, actor)
   }
 

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { useDb } from '@app/db'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import type { LocalRejection } from '@app/db'
-import { syncOnce, type SyncOutcome, type SyncProgress } from '@app/sync/engine'
+import type { SyncOutcome, SyncProgress } from '@app/sync/engine'
 import { createSyncScheduler, withSyncLock, type SyncScheduler } from '@app/sync/scheduler'
 import { httpTransport, type SyncTransport } from '@app/sync/transport'
 import { useSessionStore } from './session'
@@ -37,6 +37,8 @@ export const useSyncStore = defineStore('sync', () => {
     if (!current) return 'skipped'
     return withSyncLock(async () => {
       state.value = 'syncing'
+      // The engine and the shared mutations load after the first screen, not before it.
+      const { syncOnce } = await import('@app/sync/engine')
       const outcome = await syncOnce({
         db: useDb(),
         transport,

@@ -17,7 +17,7 @@ beforeEach(() => {
 describe('router', () => {
   it('loads every page lazily', () => {
     const pages = routes.filter((route) => !route.redirect)
-    expect(pages.map((route) => route.name)).toEqual(['suggestions', 'suggestion-new', 'enrol', 'settings', 'not-found'])
+    expect(pages.map((route) => route.name)).toEqual(['suggestions', 'suggestion-new', 'enrol', 'settings', 'sync', 'not-found'])
     for (const route of pages) expect(typeof route.component, String(route.name)).toBe('function')
   })
 

@@ -14,6 +14,7 @@ export default {
     suggestionNew: 'New suggestion',
     enrol: 'Enrol this phone',
     settings: 'Me',
+    sync: 'Sync',
     notFound: 'Page not found',
   },
   notFound: {

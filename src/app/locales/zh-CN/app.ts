@@ -12,6 +12,7 @@ export default {
     suggestionNew: '提意见',
     enrol: '登记本机',
     settings: '我的',
+    sync: '同步',
     notFound: '页面不存在',
   },
   notFound: {

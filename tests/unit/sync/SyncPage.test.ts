@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import SyncPage from '@app/pages/SyncPage.vue'
+import zh from '@app/locales/zh-CN'
+import { useDb } from '@app/db'
+import { mountWithApp } from '../helpers/mount'
+import { sessionFixture } from '../helpers/session'
+
+/** Let Dexie's live queries deliver (they resolve over several macrotasks). */
+async function settle(times = 5) {
+  for (let i = 0; i < times; i++) {
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+}
+
+describe('SyncPage', () => {
+  beforeEach(async () => {
+    const db = useDb()
+    await Promise.all([db.rejections.clear(), db.outbox.clear(), db.meta.clear()])
+  })
+
+  it('says in words which change was refused, why, and what to do, and lets the person dismiss it', async () => {
+    await useDb().rejections.put({
+      key: 'device-1:3',
+      mid: 3,
+      name: 'suggestion.create',
+      code: 'out_of_scope',
+      args: { content: '修一修孙庄村的桥' },
+      at: '2026-10-01T12:00:00.000Z',
+    })
+    const { wrapper } = await mountWithApp(SyncPage, { route: '/sync', session: sessionFixture() })
+    await settle()
+
+    const text = wrapper.text()
+    expect(text).toContain(zh.sync.mutation.suggestion.create)
+    expect(text).toContain('修一修孙庄村的桥')
+    expect(text).toContain(zh.errors.rejection.out_of_scope)
+    expect(text).toContain(zh.sync.rejected.advice.out_of_scope)
+
+    await wrapper.findAll('button').find((b) => b.text() === zh.sync.rejected.dismiss)!.trigger('click')
+    await settle()
+    expect(await useDb().rejections.count()).toBe(0)
+    expect(wrapper.text()).toContain(zh.sync.rejected.none)
+  })
+
+  it('shows how many changes wait to be sent and that it has never synced', async () => {
+    await useDb().outbox.bulkAdd([
+      { mid: 1, name: 'suggestion.create', args: {}, clientTime: '2026-10-01T12:00:00.000Z' },
+      { mid: 2, name: 'suggestion.create', args: {}, clientTime: '2026-10-01T12:01:00.000Z' },
+    ])
+    const { wrapper } = await mountWithApp(SyncPage, { route: '/sync', session: sessionFixture() })
+    await settle()
+    expect(wrapper.text()).toContain('还有 2 条更改没有发送')
+    expect(wrapper.text()).toContain(zh.sync.neverSynced)
+  })
+})
