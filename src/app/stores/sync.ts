@@ -35,6 +35,11 @@ export const useSyncStore = defineStore('sync', () => {
   async function round(): Promise<SyncOutcome | 'skipped'> {
     const current = session.session
     if (!current) return 'skipped'
+    // The browser knows it has no network: don't wake the radio; the `online` event restarts us.
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      state.value = 'offline'
+      return { kind: 'offline', status: 0 }
+    }
     return withSyncLock(async () => {
       state.value = 'syncing'
       // The engine and the shared mutations load after the first screen, not before it.
