@@ -35,7 +35,8 @@ export const createMeeting = defineMutation({
   },
 })
 
-type EditableField = 'title' | 'startsAt' | 'place' | 'noticeText' | 'attendance' | 'summary'
+const editableKeys = ['title', 'startsAt', 'place', 'noticeText', 'attendance', 'summary'] as const
+type EditableField = (typeof editableKeys)[number]
 
 /**
  * What may be edited in each status. Time and place of an announced meeting change only through
@@ -86,14 +87,13 @@ export const updateMeeting = defineMutation({
     const loaded = loadMeeting(input)
     if ('refusal' in loaded) return loaded.refusal
     const { meeting } = loaded
-    const { id: _id, ...fields } = input.args
     const allowed = editableFields[meeting.status]
     if (allowed.length === 0) return reject('illegal_transition', 'id', meeting.status)
     const patch: Partial<Meeting> = {}
-    for (const [key, value] of Object.entries(fields) as [EditableField, Meeting[EditableField]][]) {
-      if (value === undefined) continue
+    for (const key of editableKeys) {
+      if (input.args[key] === undefined) continue
       if (!allowed.includes(key)) return reject('illegal_transition', key, meeting.status)
-      Object.assign(patch, { [key]: value })
+      Object.assign(patch, { [key]: input.args[key] })
     }
     return accept({ table: 'meetings', row: updated(meeting, patch, input.now) })
   },
