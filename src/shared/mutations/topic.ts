@@ -57,9 +57,7 @@ export const createTopic = defineMutation({
     if (!meeting) return reject('not_found', 'meetingId')
     const refusal = outOfScope(actor, meeting.villageId, 'meetingId') ?? notRole(actor, ['cadre'])
     if (refusal) return refusal
-    if (!(agendaOpen as readonly string[]).includes(meeting.status)) {
-      return reject('illegal_transition', 'meetingId', meeting.status)
-    }
+    if (!agendaOpen.includes(meeting.status)) return reject('illegal_transition', 'meetingId', meeting.status)
     if (rows.exists('topics', args.id)) return reject('conflict', 'id')
     return accept({
       table: 'topics',
@@ -113,9 +111,7 @@ export const reorderTopics = defineMutation({
     if (role) return role
     const elsewhere = topics.findIndex((topic) => topic.meetingId !== meeting.id)
     if (elsewhere >= 0) return reject('invalid_args', `topicIds.${elsewhere}`, 'other_meeting')
-    if (!(agendaOpen as readonly string[]).includes(meeting.status)) {
-      return reject('illegal_transition', 'meetingId', meeting.status)
-    }
+    if (!agendaOpen.includes(meeting.status)) return reject('illegal_transition', 'meetingId', meeting.status)
     const changes: Change[] = topics
       .map((topic, position) => ({ topic, position }))
       .filter(({ topic, position }) => topic.order !== position)

@@ -1,13 +1,13 @@
 // Triage (支部讨论): every suggestion leaves the inbox through one of these — onto a meeting's
 // agenda, merged into a duplicate, answered directly, or declined with a reason.
 import { z } from 'zod'
+import type { Actor } from '../actor'
 import { suggestionMachine } from '../machines'
-import type { Suggestion, Topic } from '../records'
+import type { MeetingStatus, Suggestion, Topic } from '../records'
 import { id } from '../records'
 import type { Change, MutationResult, RowSet } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import { idList, notRole, outOfScope, refuseTransition, rolesOf, text } from './guards'
-import type { Actor } from '../actor'
 
 /** Load the listed suggestions, or the `not_found` of the first missing one. */
 export function loadSuggestions(
@@ -42,7 +42,7 @@ export function suggestionsOutOfScope(actor: Actor, suggestions: readonly Sugges
 }
 
 /** Meetings whose agenda may still change. */
-export const agendaOpen = ['draft', 'announced', 'in_progress'] as const
+export const agendaOpen: readonly MeetingStatus[] = ['draft', 'announced', 'in_progress']
 
 export const scheduleSuggestionsArgs = z.object({
   suggestionIds: idList(1, 50),
@@ -80,9 +80,7 @@ export const scheduleSuggestions = defineMutation({
     if (scope) return scope
     const role = notRole(actor, rolesOf(suggestionMachine, 'schedule'))
     if (role) return role
-    if (!(agendaOpen as readonly string[]).includes(meeting.status)) {
-      return reject('illegal_transition', 'meetingId', meeting.status)
-    }
+    if (!agendaOpen.includes(meeting.status)) return reject('illegal_transition', 'meetingId', meeting.status)
     if (topic && topic.meetingId !== meeting.id) return reject('invalid_args', 'topicId', 'other_meeting')
     if (topic && topic.outcome !== 'pending') return reject('illegal_transition', 'topicId', topic.outcome)
     const changes: Change[] = []
@@ -97,19 +95,18 @@ export const scheduleSuggestions = defineMutation({
       changes.push({ table: 'suggestions', row: updated(row, { status: 'on_agenda', topicId: args.topicId }, now) })
     }
     if (args.newTopic && rows.exists('topics', args.topicId)) return reject('conflict', 'topicId')
-    const { newTopic } = args
-    const topicRow: Topic | undefined = topic
-      ? updated(topic, { suggestionIds: [...new Set([...topic.suggestionIds, ...args.suggestionIds])] }, now)
-      : newTopic && {
-          ...created(args.topicId, now),
-          villageId: meeting.villageId,
-          meetingId: meeting.id,
-          title: newTopic.title,
-          order: newTopic.order,
-          suggestionIds: args.suggestionIds,
-          outcome: 'pending',
-        }
-    return topicRow ? accept({ table: 'topics', row: topicRow }, ...changes) : reject('not_found', 'topicId')
+    let topicRow: Topic
+    if (topic) {
+      topicRow = updated(topic, { suggestionIds: [...new Set([...topic.suggestionIds, ...args.suggestionIds])] }, now)
+    } else if (args.newTopic) {
+      topicRow = {
+        ...created(args.topicId, now), villageId: meeting.villageId, meetingId: meeting.id, title: args.newTopic.title,
+        order: args.newTopic.order, suggestionIds: args.suggestionIds, outcome: 'pending',
+      }
+    } else {
+      return reject('not_found', 'topicId')
+    }
+    return accept({ table: 'topics', row: topicRow }, ...changes)
   },
 })
 
