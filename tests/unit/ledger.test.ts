@@ -241,6 +241,12 @@ describe('ledgerFilter', () => {
     expect(numbers(ledgerFilter(index, filter, '2026-10-08'))).toEqual(expected)
   })
 
+  it('narrows a township\'s rows to one village', () => {
+    const { rows } = village()
+    expect(ledgerFilter(rows, { villageId: ids.otherVillage }, '2026-10-08').map((one) => one.villageId)).toEqual([ids.otherVillage])
+    expect(ledgerFilter(rows, { villageId: ids.village }, '2026-10-08')).toHaveLength(12)
+  })
+
   it('gives the same answer from rows as from an index', () => {
     expect(ledgerFilter(villageRows, { text: '路灯' }, '2026-10-08')).toEqual(ledgerFilter(index, { text: '路灯' }, '2026-10-08'))
   })

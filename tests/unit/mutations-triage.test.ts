@@ -128,6 +128,7 @@ describe('suggestion.schedule', () => {
     ['no suggestions', { suggestionIds: [] }, 'suggestionIds', 'ids_required'],
     ['the same suggestion twice', { suggestionIds: [first.id, first.id] }, 'suggestionIds', 'duplicate_ids'],
     ['a blank new topic title', { newTopic: { title: '  ', order: 0 } }, 'newTopic.title', 'title_required'],
+    ['a negative topic order', { newTopic: { title: '路灯', order: -1 } }, 'newTopic.order', 'order_invalid'],
   ])('rejects %s as invalid_args', async (_, overrides, field, detail) => {
     const args = { suggestionIds: [first.id], meetingId: meeting.id, topicId: topic.id, ...overrides }
     expect(await run('suggestion.schedule', args, cadreActor(), rows)).toEqual(refused('invalid_args', field, detail))

@@ -6,6 +6,8 @@ type OneOrMany<T> = T | readonly T[]
 
 /** The village ledger screen's filters; each one given narrows the list, absent ones do not. */
 export interface LedgerFilter {
+  /** One village's suggestions, when the rows hold several (a township's view). */
+  villageId?: string
   status?: OneOrMany<SuggestionStatus>
   category?: OneOrMany<SuggestionCategory>
   source?: OneOrMany<SuggestionSource>
@@ -53,6 +55,7 @@ export function ledgerFilter(rows: LedgerRows | LedgerIndex, filter: LedgerFilte
 
   return index.suggestions
     .filter((suggestion) => {
+      if (filter.villageId !== undefined && suggestion.villageId !== filter.villageId) return false
       if (!status(suggestion.status) || !category(suggestion.category) || !source(suggestion.source)) return false
       if (!onMeeting(suggestion)) return false
       if (filter.overdue !== undefined && suggestionOverdue(index, suggestion, today) !== filter.overdue) return false

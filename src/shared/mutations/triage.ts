@@ -49,7 +49,12 @@ export const scheduleSuggestionsArgs = z.object({
   meetingId: id,
   /** The topic to add them to; with `newTopic`, the id of the topic to create. */
   topicId: id,
-  newTopic: z.object({ title: text('title', 1, 200), order: z.number().int().min(0).max(1000) }).optional(),
+  newTopic: z
+    .object({
+      title: text('title', 1, 200),
+      order: z.number().int('order_invalid').min(0, 'order_invalid').max(1000, 'order_invalid'),
+    })
+    .optional(),
 })
 export type ScheduleSuggestionsArgs = z.input<typeof scheduleSuggestionsArgs>
 
