@@ -97,6 +97,12 @@ describe('mutations registry', () => {
     for (const [key, def] of Object.entries(mutations)) expect(def.name).toBe(key)
   })
 
+  // Every mutation about one row names it `id`; the three about lists name their lists instead.
+  const aboutLists = ['suggestion.schedule', 'suggestion.unschedule', 'topic.reorder']
+  it.each(Object.keys(mutations).filter((name) => !aboutLists.includes(name)))('%s rejects an id that is not an id', async (name) => {
+    expect(await run(name, { id: 'not-an-id' }, cadreActor())).toEqual(refused('invalid_args', 'id', expect.any(String)))
+  })
+
   it('holds the whole cycle under its wire names', () => {
     expect(Object.keys(mutations).sort()).toEqual([
       'attachment.add',
