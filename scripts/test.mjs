@@ -40,10 +40,15 @@ async function vitestProject(project, env = process.env) {
   const report = await readFile(reportFile, 'utf8').then(JSON.parse, () => null)
   const passed = report?.numPassedTests ?? 0
   let failed = report?.numFailedTests ?? 0
-  // A file that fails to import, or a crash before the report, fails no single test: still a failure.
-  if (code !== 0 && failed === 0) failed = Math.max(1, report?.numFailedTestSuites ?? 0)
+  let note = ''
+  // Unhandled errors, a file that fails to load or a crash fail no single test: still a failure.
+  if (code !== 0 && failed === 0) {
+    failed = Math.max(1, report?.numFailedTestSuites ?? 0)
+    note = ` (vitest exited ${code}: unhandled errors, a file that failed to load, or a crash)`
+  }
   const skipped = (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0)
-  return { name: project, passed, failed, skipped, files: report?.numTotalTestSuites ?? 0 }
+  if (!note && (report?.numTotalTestSuites ?? 0) === 0) note = ' (no test files)'
+  return { name: project, passed, failed, skipped, note }
 }
 
 const results = []
@@ -65,7 +70,7 @@ const buildCode = await run(bin('vite'), ['build', '--outDir', e2eDist, '--empty
 if (buildCode === 0) {
   results.push(await vitestProject('e2e', { ...process.env, E2E_DIST_DIR: e2eDist }))
 } else {
-  results.push({ name: 'build', passed: 0, failed: 1, skipped: 0, files: 0 })
+  results.push({ name: 'build', passed: 0, failed: 1, skipped: 0, note: ' (vite build failed, e2e not run)' })
   console.error('vite build failed: e2e suite not run')
 }
 
@@ -74,8 +79,7 @@ await rm(resultsDir, { recursive: true, force: true })
 
 console.log('\n── summary ──')
 for (const r of results) {
-  const extra = r.files === 0 && r.failed === 0 ? ' (no test files)' : ''
-  console.log(`  ${r.name.padEnd(7)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${extra}`)
+  console.log(`  ${r.name.padEnd(7)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note}`)
 }
 console.log(`  ${pgNote}`)
 const passed = results.reduce((sum, r) => sum + r.passed, 0)
