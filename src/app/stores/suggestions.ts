@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, toValue } from 'vue'
+import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import Dexie from 'dexie'
-import type { Suggestion, SuggestionCategory, SuggestionSource } from '@shared/records'
+import type { Escalation, Suggestion, SuggestionCategory, SuggestionSource } from '@shared/records'
+import type { LedgerRows } from '@shared/ledger/rows'
 import type { CreateSuggestionArgs } from '@shared/mutations/suggestion'
 import type { MutationResult } from '@shared/mutations'
 import { newId, newReceiptCode } from '@shared/ids'
@@ -17,6 +19,43 @@ export interface SuggestionDraft {
   submitterName: string
   submitterPhone: string
   publicName: boolean
+}
+
+/** One suggestion with the rows its path reads (for `suggestionPath`) and the escalations that list it. */
+export interface SuggestionView {
+  suggestion: Suggestion
+  related: LedgerRows
+  escalations: Escalation[]
+}
+
+const live = <R extends { deletedAt: string | null }>(rows: (R | undefined)[]): R[] =>
+  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
+
+/** Read one suggestion and only the rows of its village that concern it. */
+async function loadView(id: string): Promise<SuggestionView | null> {
+  const db = useDb()
+  const suggestion = await db.suggestions.get(id)
+  if (!suggestion || suggestion.deletedAt !== null) return null
+  const villageId = suggestion.villageId
+  const [topics, escalations] = await Promise.all([
+    db.topics.filter((t) => t.villageId === villageId && t.suggestionIds.includes(id)).toArray(),
+    db.escalations.where('villageId').equals(villageId).filter((e) => e.suggestionIds.includes(id)).toArray(),
+  ])
+  const topicIds = new Set(topics.map((t) => t.id))
+  const [meetings, decisions] = await Promise.all([
+    db.meetings.bulkGet([...new Set(topics.map((t) => t.meetingId))]),
+    db.decisions.where('villageId').equals(villageId).filter((d) => d.topicId !== null && topicIds.has(d.topicId)).toArray(),
+  ])
+  const remarks = decisions.length ? await db.remarks.where('subjectId').anyOf(decisions.map((d) => d.id)).toArray() : []
+  const liveEscalations = live(escalations).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  return {
+    suggestion,
+    escalations: liveEscalations,
+    related: {
+      suggestions: [suggestion], topics: live(topics), meetings: live(meetings), decisions: live(decisions),
+      escalations: liveEscalations, remarks: live(remarks),
+    },
+  }
 }
 
 /** The village's suggestions (newest first), and recording new ones on the device. */
@@ -39,6 +78,14 @@ export const useSuggestionsStore = defineStore('suggestions', () => {
     villageId,
   )
 
+  /**
+   * One suggestion with its related rows, kept live. Call it in a component's setup; `undefined`
+   * while loading, `null` when this device does not hold it.
+   */
+  function watchOne(id: MaybeRefOrGetter<string>): ShallowRef<SuggestionView | null | undefined> {
+    return useLiveQuery<SuggestionView | null | undefined>(() => loadView(toValue(id)), undefined, () => toValue(id)).value
+  }
+
   /** Save a suggestion locally (instant) and queue it for the server. Throws StorageError. */
   async function create(draft: SuggestionDraft): Promise<MutationResult> {
     const actor = session.actor
@@ -60,5 +107,5 @@ export const useSuggestionsStore = defineStore('suggestions', () => {
     return applyLocal(useDb(), 'suggestion.create', args, actor)
   }
 
-  return { list, create }
+  return { list, watchOne, create }
 })

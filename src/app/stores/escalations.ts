@@ -1,0 +1,137 @@
+import { defineStore } from 'pinia'
+import { computed, toValue } from 'vue'
+import type { MaybeRefOrGetter, ShallowRef } from 'vue'
+import type { Escalation, Remark, Suggestion, Township, Village } from '@shared/records'
+import type { MutationResult } from '@shared/mutations/core'
+import { newId } from '@shared/ids'
+import { useDb } from '@app/db'
+import { useLiveQuery } from '@app/composables/liveQuery'
+import { mutate } from './mutate'
+import { useSessionStore } from './session'
+
+/** What the village writes when it hands a suggestion to the township. */
+export interface EscalateInput {
+  title: string
+  details: string
+}
+
+/** The township's acceptance: the deadline (the policy proposes one) and, optionally, a department. */
+export interface AcceptInput {
+  dueOn: string
+  department: string | null
+}
+
+/** The township's assignment at (or after) its coordination meeting (议事协调会). */
+export interface AssignInput {
+  department: string
+  assignee: string
+  coordinationOn: string | null
+  dueOn: string
+}
+
+/** One escalation with what its page shows: its suggestions, its remarks (oldest first), its village. */
+export interface EscalationView {
+  escalation: Escalation
+  suggestions: Suggestion[]
+  remarks: Remark[]
+  village: Village | null
+  /** Its township, for the deadline policy (null until synced). */
+  township: Township | null
+}
+
+const live = <R extends { deletedAt: string | null }>(rows: (R | undefined)[]): R[] =>
+  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
+
+/**
+ * Escalations (上报事项) on this device: the township's queue (township staff and admins) or the
+ * village's own (cadres, collectors), the page of one, and every action on them as one local write.
+ */
+export const useEscalationsStore = defineStore('escalations', () => {
+  const session = useSessionStore()
+  /** Whose escalations this device holds: `township:<id>` or `village:<id>`. */
+  const scope = computed(() => {
+    const actor = session.actor
+    if (!actor) return null
+    // Township staff and admins belong to no village: they hold their township's escalations.
+    if (actor.villageId === null) return { index: 'townshipId', id: actor.townshipId } as const
+    return { index: 'villageId', id: actor.villageId } as const
+  })
+
+  const { value: list } = useLiveQuery<Escalation[]>(
+    async () => {
+      const where = scope.value
+      if (!where) return []
+      const rows = await useDb().escalations.where(where.index).equals(where.id).toArray()
+      return live(rows).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    },
+    [],
+    scope,
+  )
+
+  /** Village names by id, for the township's queue. */
+  const { value: villageNames } = useLiveQuery<ReadonlyMap<string, string>>(
+    async () => new Map(live(await useDb().villages.toArray()).map((v) => [v.id, v.name])),
+    new Map(),
+  )
+
+  /**
+   * One escalation with its suggestions, remarks and village, kept live. Call it in a component's
+   * setup; `undefined` while loading, `null` when this device does not hold it.
+   */
+  function watchOne(id: MaybeRefOrGetter<string>): ShallowRef<EscalationView | null | undefined> {
+    return useLiveQuery<EscalationView | null | undefined>(
+      async () => {
+        const db = useDb()
+        const escalation = await db.escalations.get(toValue(id))
+        if (!escalation || escalation.deletedAt !== null) return null
+        const [suggestions, remarks, [village], [township]] = await Promise.all([
+          db.suggestions.bulkGet(escalation.suggestionIds),
+          db.remarks.where('subjectId').equals(escalation.id).toArray(),
+          db.villages.bulkGet([escalation.villageId]).then(live),
+          db.townships.bulkGet([escalation.townshipId]).then(live),
+        ])
+        return {
+          escalation,
+          suggestions: live(suggestions),
+          remarks: live(remarks).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+          village: village ?? null,
+          township: township ?? null,
+        }
+      },
+      undefined,
+      () => toValue(id),
+    ).value
+  }
+
+  /** Hand one suggestion to the township (上报), straight from the inbox (no topic). */
+  function create(suggestion: Suggestion, input: EscalateInput): Promise<MutationResult> {
+    return mutate('escalation.create', {
+      id: newId(), villageId: suggestion.villageId, topicId: null, suggestionIds: [suggestion.id],
+      title: input.title, details: input.details,
+    })
+  }
+
+  const accept = (e: Escalation, input: AcceptInput) =>
+    mutate('escalation.accept', { id: e.id, dueOn: input.dueOn, department: input.department })
+  const assign = (e: Escalation, input: AssignInput) => mutate('escalation.assign', { id: e.id, ...input })
+  const returnToVillage = (e: Escalation, reason: string) =>
+    mutate('escalation.return', { id: e.id, reason, remarkId: newId() })
+  const forward = (e: Escalation, note: string) => mutate('escalation.forward', { id: e.id, note, remarkId: newId() })
+  const resolve = (e: Escalation, resolution: string) =>
+    mutate('escalation.resolve', { id: e.id, suggestionIds: e.suggestionIds, resolution })
+  const close = (e: Escalation) => mutate('escalation.close', { id: e.id })
+  const resubmit = (e: Escalation, details?: string) =>
+    mutate('escalation.resubmit', details === undefined ? { id: e.id } : { id: e.id, details })
+  const feedback = (e: Escalation, text: string) => mutate('escalation.feedback', { id: e.id, feedback: text })
+  const rejectResult = (e: Escalation, text: string) =>
+    mutate('escalation.reject_result', { id: e.id, suggestionIds: e.suggestionIds, feedback: text })
+  const progress = (e: Escalation, text: string) =>
+    mutate('remark.add', {
+      id: newId(), subjectType: 'escalation', subjectId: e.id, kind: 'progress', text, speaker: null,
+    })
+
+  return {
+    list, villageNames, watchOne,
+    create, accept, assign, returnToVillage, forward, resolve, close, resubmit, feedback, rejectResult, progress,
+  }
+})
