@@ -1,5 +1,7 @@
+import { getActivePinia } from 'pinia'
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteLocationRaw, RouteRecordRaw, Router, RouterHistory } from 'vue-router'
+import type { Actor } from '@shared/actor'
 import { useSessionStore } from '@app/stores/session'
 
 declare module 'vue-router' {
@@ -7,15 +9,21 @@ declare module 'vue-router' {
     /** i18n key of the page title shown in the top bar and the document title. */
     titleKey?: string
     /** The bottom tab this page belongs to; pages without one hide the tab bar. */
-    tab?: 'suggestions' | 'settings'
+    tab?: 'suggestions' | 'township' | 'settings'
     /** Where the top bar's back button leads when there is no history to go back to. */
     back?: RouteLocationRaw
   }
 }
 
+/** The first page of each role: the village's suggestions, or the township's queue. */
+export function homeRoute(actor: Pick<Actor, 'role'> | null): 'suggestions' | 'township' {
+  return actor?.role === 'township' || actor?.role === 'admin' ? 'township' : 'suggestions'
+}
+
 /** Every page route; all pages load lazily so the first screen only pays for itself. */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'suggestions' } },
+  // Before the session is read (the first load) this goes to suggestions; the guard corrects it.
+  { path: '/', name: 'home', redirect: () => ({ name: homeRoute(getActivePinia() ? useSessionStore().actor : null) }) },
   {
     path: '/suggestions',
     name: 'suggestions',
@@ -27,6 +35,24 @@ export const routes: RouteRecordRaw[] = [
     name: 'suggestion-new',
     component: () => import('./pages/SuggestionNewPage.vue'),
     meta: { titleKey: 'app.pages.suggestionNew', tab: 'suggestions', back: { name: 'suggestions' } },
+  },
+  {
+    path: '/suggestions/:id',
+    name: 'suggestion',
+    component: () => import('./pages/SuggestionDetailPage.vue'),
+    meta: { titleKey: 'app.pages.suggestion', tab: 'suggestions', back: { name: 'suggestions' } },
+  },
+  {
+    path: '/township',
+    name: 'township',
+    component: () => import('./pages/TownshipQueuePage.vue'),
+    meta: { titleKey: 'app.pages.township', tab: 'township' },
+  },
+  {
+    path: '/escalations/:id',
+    name: 'escalation',
+    component: () => import('./pages/EscalationDetailPage.vue'),
+    meta: { titleKey: 'app.pages.escalation', tab: 'township', back: { name: 'home' } },
   },
   {
     path: '/enrol',
@@ -44,13 +70,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/sync',
     name: 'sync',
     component: () => import('./pages/SyncPage.vue'),
-    meta: { titleKey: 'app.pages.sync', back: { name: 'suggestions' } },
+    meta: { titleKey: 'app.pages.sync', back: { name: 'home' } },
   },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),
-    meta: { titleKey: 'app.pages.notFound', back: { name: 'suggestions' } },
+    meta: { titleKey: 'app.pages.notFound', back: { name: 'home' } },
   },
 ]
 
@@ -77,6 +103,9 @@ export function createAppRouter(
       const session = useSessionStore()
       if (!session.loaded) await session.load()
       if (!session.enrolled && to.name !== 'enrol') return { name: 'enrol' }
+      // `/` was redirected before the session was read: send the person to their role's home.
+      const home = homeRoute(session.actor)
+      if (to.redirectedFrom?.name === 'home' && to.name !== home) return { name: home, replace: true }
     })
   }
   return router

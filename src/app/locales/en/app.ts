@@ -7,11 +7,15 @@ export default {
   nav: {
     label: 'Main navigation',
     suggestions: 'Suggestions',
+    township: 'Escalations',
     settings: 'Me',
   },
   pages: {
     suggestions: 'Suggestions',
     suggestionNew: 'New suggestion',
+    suggestion: 'Suggestion',
+    township: 'Escalations',
+    escalation: 'Escalation',
     enrol: 'Enrol this phone',
     settings: 'Me',
     sync: 'Sync',

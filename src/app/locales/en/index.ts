@@ -3,8 +3,9 @@ import app from './app'
 import common from './common'
 import enrol from './enrol'
 import errors from './errors'
+import escalation from './escalation'
 import settings from './settings'
 import suggestion from './suggestion'
 import sync from './sync'
 
-export default { app, common, enrol, errors, settings, suggestion, sync } satisfies MessageSchema
+export default { app, common, enrol, errors, escalation, settings, suggestion, sync } satisfies MessageSchema

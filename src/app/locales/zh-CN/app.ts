@@ -5,11 +5,15 @@ export default {
   nav: {
     label: '主导航',
     suggestions: '意见',
+    township: '上报事项',
     settings: '我的',
   },
   pages: {
     suggestions: '意见建议',
     suggestionNew: '提意见',
+    suggestion: '意见详情',
+    township: '上报事项',
+    escalation: '上报事项详情',
     enrol: '登记本机',
     settings: '我的',
     sync: '同步',

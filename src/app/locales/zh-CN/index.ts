@@ -2,9 +2,10 @@ import app from './app'
 import common from './common'
 import enrol from './enrol'
 import errors from './errors'
+import escalation from './escalation'
 import settings from './settings'
 import suggestion from './suggestion'
 import sync from './sync'
 
 /** Simplified Chinese, the complete reference locale: every other locale must have the same keys. */
-export default { app, common, enrol, errors, settings, suggestion, sync }
+export default { app, common, enrol, errors, escalation, settings, suggestion, sync }

@@ -1,0 +1,36 @@
+import { escalationMachine, suggestionMachine, transitionsFrom } from '@shared/machines'
+import type { ActorRole, EscalationStatus, SuggestionStatus } from '@shared/records'
+import type { TransitionName } from '@shared/machines'
+import { workingStatuses } from './escalationDue'
+
+/** Everything a person can do on an escalation's page: its transitions, feedback, and progress notes. */
+export type EscalationAction = TransitionName<typeof escalationMachine> | 'feedback' | 'progress'
+
+/** Statuses in which the village may record its feedback on the result (as the shared mutation allows). */
+const feedbackStatuses: readonly EscalationStatus[] = ['resolved', 'closed']
+
+/**
+ * The actions to offer on an escalation in `status` to someone in `role`: the transitions the state
+ * machine allows them, then feedback (cadres, once resolved) and progress notes (township staff,
+ * while they work it). The server checks the same rules again.
+ *
+ * @example
+ * escalationActions('submitted', 'township') // ['accept', 'return', 'progress']
+ */
+export function escalationActions(status: EscalationStatus, role: ActorRole): EscalationAction[] {
+  const actions: EscalationAction[] = transitionsFrom(escalationMachine, status, role)
+  if (role === 'cadre' && feedbackStatuses.includes(status)) actions.push('feedback')
+  if (role === 'township' && workingStatuses.includes(status)) actions.push('progress')
+  return actions
+}
+
+/** What a cadre may do with a suggestion from its page: escalate it, or answer or decline it at once. */
+export type SuggestionAction = 'escalate' | 'answer' | 'decline'
+
+const suggestionActionOrder: readonly SuggestionAction[] = ['escalate', 'answer', 'decline']
+
+/** The suggestion actions the state machine allows `role` from `status`. */
+export function suggestionActions(status: SuggestionStatus, role: ActorRole): SuggestionAction[] {
+  const allowed = new Set<string>(transitionsFrom(suggestionMachine, status, role))
+  return suggestionActionOrder.filter((action) => allowed.has(action))
+}

@@ -1,0 +1,52 @@
+import { defaultCalendar, dueStatus, todayInShanghai, workingDaysBetween } from '@shared/calendar'
+import type { WorkCalendar } from '@shared/calendar'
+import type { Escalation, EscalationStatus } from '@shared/records'
+
+/** Statuses in which the township is working on an escalation, so its clock runs. */
+export const workingStatuses: readonly EscalationStatus[] = ['submitted', 'accepted', 'assigned', 'forwarded']
+
+/** How an escalation's deadline reads: the i18n key, its count, and the tone it is shown in. */
+export interface DueWords {
+  key:
+    | 'escalation.due.left' | 'escalation.due.beforeNextWorkday' | 'escalation.due.today' | 'escalation.due.overdue'
+    | 'escalation.due.overdueToday' | 'escalation.due.waiting' | 'escalation.due.waitingToday'
+  n: number
+  tone: 'normal' | 'today' | 'overdue'
+}
+
+/**
+ * Where an escalation stands against the clock on `today` (Asia/Shanghai), in working days: the
+ * time left or overdue once the township set a deadline; while it waits to be accepted, how long
+ * it has waited. Null when the clock does not run (returned, resolved, closed).
+ *
+ * @example
+ * escalationDue({ ...e, status: 'accepted', dueOn: '2026-10-09' }, '2026-10-12') // { key: 'escalation.due.overdue', n: 2, tone: 'overdue' }
+ */
+export function escalationDue(
+  escalation: Pick<Escalation, 'status' | 'dueOn' | 'createdAt'>,
+  today: string,
+  calendar: WorkCalendar = defaultCalendar,
+): DueWords | null {
+  if (!workingStatuses.includes(escalation.status)) return null
+  if (escalation.dueOn === null) {
+    const waited = workingDaysBetween(calendar, todayInShanghai(new Date(escalation.createdAt)), today)
+    return waited > 0
+      ? { key: 'escalation.due.waiting', n: waited, tone: 'normal' }
+      : { key: 'escalation.due.waitingToday', n: 0, tone: 'normal' }
+  }
+  const { status, workingDaysLeft } = dueStatus(calendar, escalation.dueOn, today)
+  if (status === 'due_today') return { key: 'escalation.due.today', n: 0, tone: 'today' }
+  if (status === 'overdue') {
+    return workingDaysLeft < 0
+      ? { key: 'escalation.due.overdue', n: -workingDaysLeft, tone: 'overdue' }
+      : { key: 'escalation.due.overdueToday', n: 0, tone: 'overdue' }
+  }
+  return workingDaysLeft > 0
+    ? { key: 'escalation.due.left', n: workingDaysLeft, tone: 'normal' }
+    : { key: 'escalation.due.beforeNextWorkday', n: 0, tone: 'normal' }
+}
+
+/** The calendar date (Asia/Shanghai) the escalation was made: no date the township sets may be earlier. */
+export function escalatedOn(escalation: Pick<Escalation, 'createdAt'>): string {
+  return todayInShanghai(new Date(escalation.createdAt))
+}
