@@ -3,8 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import { createAppRouter, routes } from '@app/router'
+import { useDb } from '@app/db'
 import { useSessionStore } from '@app/stores/session'
 import { sessionFixture } from '../helpers/session'
+
+const testMemberId = '0192f000-0000-7000-8000-0000000000c9'
+const testTownshipId = sessionFixture().township.id
 
 function appRouter() {
   return createAppRouter(createMemoryHistory())
@@ -17,7 +21,9 @@ beforeEach(() => {
 describe('router', () => {
   it('loads every page lazily', () => {
     const pages = routes.filter((route) => !route.redirect)
-    expect(pages.map((route) => route.name)).toEqual(['suggestions', 'suggestion-new', 'enrol', 'settings', 'sync', 'not-found'])
+    expect(pages.map((route) => route.name)).toEqual([
+      'suggestions', 'suggestion-new', 'suggestion', 'township', 'escalation', 'enrol', 'settings', 'sync', 'not-found',
+    ])
     for (const route of pages) expect(typeof route.component, String(route.name)).toBe('function')
   })
 
@@ -47,5 +53,19 @@ describe('router', () => {
     expect(router.currentRoute.value.fullPath).toBe('/suggestions')
     await router.push('/no/such/page')
     expect(router.currentRoute.value.name).toBe('not-found')
+  })
+
+  it("opens / as the township's queue for township staff, also on the first load", async () => {
+    await useDb().meta.put({ key: 'session', value: sessionFixture({
+      actor: { role: 'township', memberId: testMemberId, villageId: null, townshipId: testTownshipId },
+      village: null,
+    }) })
+    const router = appRouter()
+    await router.push('/')
+    expect(router.currentRoute.value.fullPath).toBe('/township')
+    await router.push('/settings')
+    await router.push('/')
+    expect(router.currentRoute.value.fullPath).toBe('/township')
+    await useDb().meta.delete('session')
   })
 })

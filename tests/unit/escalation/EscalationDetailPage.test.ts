@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import type { Escalation } from '@shared/records'
+import EscalationDetailPage from '@app/pages/EscalationDetailPage.vue'
+import zh from '@app/locales/zh-CN'
+import { useDb } from '@app/db'
+import { aRemark, aSuggestion, anEscalation } from '../builders'
+import { mountWithApp } from '../helpers/mount'
+import { resetDb, seed, sessionAs, settle } from './fixtures'
+
+let mounted: VueWrapper | undefined
+
+async function openAs(role: 'cadre' | 'township', escalation: Escalation) {
+  const result = await mountWithApp(EscalationDetailPage, { route: `/escalations/${escalation.id}`, session: sessionAs(role) })
+  mounted = result.wrapper
+  await vi.waitFor(() => expect(result.wrapper.text()).toContain(escalation.title))
+  return result.wrapper
+}
+
+const buttons = (wrapper: VueWrapper) => wrapper.findAll('.escalation-actions button').map((b) => b.text())
+const button = (wrapper: VueWrapper, label: string) => {
+  const found = wrapper.findAll('button').find((b) => b.text() === label)
+  if (!found) throw new Error(`no button ${label} in:\n${wrapper.text()}`)
+  return found
+}
+
+beforeEach(async () => {
+  await resetDb()
+})
+
+afterEach(() => {
+  mounted?.unmount()
+  mounted = undefined
+  vi.useRealTimers()
+})
+
+describe('EscalationDetailPage', () => {
+  it.each([
+    ['township', 'submitted', [zh.escalation.action.accept, zh.escalation.action.return, zh.escalation.action.progress]],
+    ['township', 'assigned', [zh.escalation.action.assign, zh.escalation.action.forward, zh.escalation.action.resolve, zh.escalation.action.progress]],
+    ['township', 'resolved', [zh.escalation.action.close]],
+    ['cadre', 'submitted', []],
+    ['cadre', 'returned', [zh.escalation.action.resubmit]],
+    ['cadre', 'resolved', [zh.escalation.action.close, zh.escalation.action.reject_result, zh.escalation.action.feedback]],
+  ] as const)('shows a %s member of a %s escalation exactly the allowed actions', async (role, status, expected) => {
+    const escalation = anEscalation({ status, dueOn: status === 'submitted' ? null : '2026-10-12' })
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs(role, escalation)
+    expect(buttons(wrapper)).toEqual(expected)
+    expect(wrapper.text()).toContain(zh.escalation.status[status])
+  })
+
+  it('tells a cadre the township is working on it when there is nothing for them to do', async () => {
+    const escalation = anEscalation({ status: 'accepted', dueOn: '2026-10-12' })
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs('cadre', escalation)
+    expect(wrapper.text()).toContain(zh.escalation.detail.readOnly)
+    expect(wrapper.find('.escalation-actions').exists()).toBe(false)
+  })
+
+  it('shows the linked suggestions, the village and the remarks of the escalation', async () => {
+    const suggestion = aSuggestion({ content: '东街排水沟堵了，一下雨就积水', status: 'escalated' })
+    const escalation = anEscalation({ status: 'returned', suggestionIds: [suggestion.id], title: '东街排水沟疏通' })
+    const remark = aRemark({ subjectType: 'escalation', subjectId: escalation.id, kind: 'note', text: '村里可以自己组织清淤' })
+    await seed({ suggestions: [suggestion], escalations: [escalation], remarks: [remark] })
+    const wrapper = await openAs('township', escalation)
+    await vi.waitFor(() => expect(wrapper.text()).toContain('村里可以自己组织清淤'))
+    expect(wrapper.text()).toContain('刘土城村')
+    expect(wrapper.text()).toContain(zh.escalation.remarkKind.note)
+    const link = wrapper.get(`a[href="/suggestions/${suggestion.id}"]`)
+    expect(link.text()).toBe('东街排水沟堵了，一下雨就积水')
+  })
+
+  it("proposes the township policy's deadline in working days when accepting, and accepts on the device", async () => {
+    // 30 September 2026 in Shanghai: three working days later is Saturday 10 October (国庆, then 调休).
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-09-30T04:00:00.000Z'))
+    const escalation = anEscalation({ createdAt: '2026-09-30T02:00:00.000Z', updatedAt: '2026-09-30T02:00:00.000Z' })
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs('township', escalation)
+
+    await button(wrapper, zh.escalation.action.accept).trigger('click')
+    const due = wrapper.get('input[name="dueOn"]').element as HTMLInputElement
+    expect(due.value).toBe('2026-10-10')
+    expect(wrapper.text()).toContain('按本镇街规定，默认受理后 3 个工作日')
+
+    await wrapper.get('input[name="department"]').setValue('镇水利站')
+    await wrapper.get('form').trigger('submit')
+    await vi.waitFor(async () => expect((await useDb().escalations.get(escalation.id))?.status).toBe('accepted'))
+    const saved = await useDb().escalations.get(escalation.id)
+    expect(saved).toMatchObject({ dueOn: '2026-10-10', department: '镇水利站' })
+    expect((await useDb().outbox.toArray()).map((m) => m.name)).toEqual(['escalation.accept'])
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.escalation.status.accepted))
+    expect(buttons(wrapper)).toEqual([zh.escalation.action.return, zh.escalation.action.assign, zh.escalation.action.forward, zh.escalation.action.resolve, zh.escalation.action.progress])
+  })
+
+  it('refuses a deadline before the day of the escalation, in Chinese, and saves nothing', async () => {
+    const escalation = anEscalation({ createdAt: '2026-09-30T02:00:00.000Z' })
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs('township', escalation)
+    await button(wrapper, zh.escalation.action.accept).trigger('click')
+    await wrapper.get('input[name="dueOn"]').setValue('2026-09-29')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.text()).toContain(zh.escalation.validation.date_before_escalation)
+    await settle()
+    expect(await useDb().outbox.count()).toBe(0)
+  })
+
+  it('returns an escalation to the village with the reason as a note', async () => {
+    const escalation = anEscalation()
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs('township', escalation)
+    await button(wrapper, zh.escalation.action.return).trigger('click')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.text()).toContain(zh.escalation.validation.reason_required)
+
+    await wrapper.get('textarea[name="text"]').setValue('村里可以自己解决')
+    await wrapper.get('form').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.escalation.status.returned))
+    await vi.waitFor(() => expect(wrapper.text()).toContain('村里可以自己解决'))
+    const remarks = await useDb().remarks.where('subjectId').equals(escalation.id).toArray()
+    expect(remarks.map((r) => [r.kind, r.text])).toEqual([['note', '村里可以自己解决']])
+  })
+
+  it('says when the phone does not hold the escalation', async () => {
+    const { wrapper } = await mountWithApp(EscalationDetailPage, {
+      route: `/escalations/${anEscalation().id}`,
+      session: sessionAs('township'),
+    })
+    mounted = wrapper
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.escalation.detail.notFound))
+  })
+})

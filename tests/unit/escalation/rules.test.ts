@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { escalationActions, suggestionActions } from '@app/components/escalation/escalationActions'
+import { escalationDue } from '@app/components/escalation/escalationDue'
+import { queueGroups } from '@app/components/escalation/queueGroups'
+import { anEscalation } from '../builders'
+
+describe('escalationActions', () => {
+  it.each([
+    ['submitted', 'township', ['accept', 'return', 'progress']],
+    ['accepted', 'township', ['return', 'assign', 'forward', 'resolve', 'progress']],
+    ['assigned', 'township', ['assign', 'forward', 'resolve', 'progress']],
+    ['forwarded', 'township', ['resolve', 'progress']],
+    ['resolved', 'township', ['close']],
+    ['closed', 'township', []],
+    ['returned', 'township', []],
+    ['submitted', 'cadre', []],
+    ['assigned', 'cadre', []],
+    ['returned', 'cadre', ['resubmit']],
+    ['resolved', 'cadre', ['close', 'reject_result', 'feedback']],
+    ['closed', 'cadre', ['feedback']],
+    ['resolved', 'collector', []],
+    ['submitted', 'admin', []],
+  ] as const)('offers %s to %s: %j', (status, role, expected) => {
+    expect(escalationActions(status, role)).toEqual(expected)
+  })
+})
+
+describe('suggestionActions', () => {
+  it.each([
+    ['new', 'cadre', ['escalate', 'answer', 'decline']],
+    ['on_agenda', 'cadre', ['escalate', 'answer', 'decline']],
+    ['escalated', 'cadre', []],
+    ['answered', 'cadre', []],
+    ['new', 'collector', []],
+    ['new', 'township', []],
+  ] as const)('offers %s to %s: %j', (status, role, expected) => {
+    expect(suggestionActions(status, role)).toEqual(expected)
+  })
+})
+
+describe('escalationDue', () => {
+  // 国庆 2026: 1–7 October off, Saturday 10 October a working day (调休).
+  it.each([
+    ['waiting since the day before', { status: 'submitted', dueOn: null, createdAt: '2026-09-29T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waiting', n: 1, tone: 'normal' }],
+    ['sent today', { status: 'submitted', dueOn: null, createdAt: '2026-09-30T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waitingToday', n: 0, tone: 'normal' }],
+    ['working days left across the holiday', { status: 'accepted', dueOn: '2026-10-10' }, '2026-09-30', { key: 'escalation.due.left', n: 3, tone: 'normal' }],
+    ['due today', { status: 'assigned', dueOn: '2026-10-12' }, '2026-10-12', { key: 'escalation.due.today', n: 0, tone: 'today' }],
+    ['overdue in working days', { status: 'assigned', dueOn: '2026-10-09' }, '2026-10-13', { key: 'escalation.due.overdue', n: 3, tone: 'overdue' }],
+    ['overdue on a day off right after', { status: 'forwarded', dueOn: '2026-10-16' }, '2026-10-17', { key: 'escalation.due.overdueToday', n: 0, tone: 'overdue' }],
+    ['only days off left', { status: 'accepted', dueOn: '2026-10-04' }, '2026-10-02', { key: 'escalation.due.beforeNextWorkday', n: 0, tone: 'normal' }],
+  ] as const)('%s', (_case, fields, today, expected) => {
+    expect(escalationDue(anEscalation(fields), today)).toEqual(expected)
+  })
+
+  it.each(['resolved', 'closed', 'returned'] as const)('does not run the clock once %s', (status) => {
+    expect(escalationDue(anEscalation({ status, dueOn: '2026-10-09' }), '2026-10-20')).toBeNull()
+  })
+})
+
+describe('queueGroups', () => {
+  it('puts what waits for the township first, oldest first, and the nearest deadline first in progress', () => {
+    const older = anEscalation({ title: '旧', status: 'submitted', createdAt: '2026-09-01T01:00:00.000Z' })
+    const newer = anEscalation({ title: '新', status: 'submitted', createdAt: '2026-09-20T01:00:00.000Z' })
+    const later = anEscalation({ title: '晚', status: 'assigned', dueOn: '2026-10-20' })
+    const sooner = anEscalation({ title: '早', status: 'accepted', dueOn: '2026-10-09' })
+    const closed = anEscalation({ title: '完', status: 'closed' })
+
+    const groups = queueGroups([closed, later, newer, sooner, older])
+    expect(groups.map((g) => [g.key, g.escalations.map((e) => e.title)])).toEqual([
+      ['waiting', ['旧', '新']],
+      ['working', ['早', '晚']],
+      ['closed', ['完']],
+    ])
+  })
+})
