@@ -9,6 +9,11 @@ import { gzipSync } from 'node:zlib'
 import { tsImport } from 'tsx/esm/api'
 
 const FLOOR_KB = 150
+// A page that hangs must not hang the benchmark; on exit the harness stops the server.
+setTimeout(() => {
+  console.error('bench:bundle gave up after 5 minutes (is the app stuck on its first route?)')
+  process.exit(1)
+}, 5 * 60_000).unref()
 const harness = (path) => tsImport(path, import.meta.url)
 const { buildIntoTempDir } = await harness('../tests/e2e/support/build.ts')
 const { startServer, codeFor } = await harness('../tests/e2e/support/server.ts')
@@ -25,8 +30,8 @@ async function measure(page, path) {
   const record = async (response) => {
     const type = response.request().resourceType()
     if (type !== 'script' && type !== 'stylesheet') return
-    const body = await response.body().catch(() => null)
-    if (body === null) return
+    // The same bytes from the server directly: asking a busy page for them can wait for ever.
+    const body = Buffer.from(await (await fetch(response.url())).arrayBuffer())
     const file = new URL(response.url()).pathname
     assets.push({ file, type, raw: body.length, gzip: gzipSync(body, { level: 9 }).length })
   }

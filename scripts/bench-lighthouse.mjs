@@ -21,6 +21,11 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { r
 const route = positionals[0] ?? '/'
 const runs = Math.max(1, Number(values.runs) || 1)
 const categories = ['performance', 'accessibility', 'best-practices']
+// A run that hangs must not hang the benchmark; on exit the harness stops the server.
+setTimeout(() => {
+  console.error(`bench:lighthouse gave up after ${3 + 2 * runs} minutes`)
+  process.exit(1)
+}, (3 + 2 * runs) * 60_000).unref()
 const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
 
 /** One Lighthouse run in a fresh Chromium profile; resolves to the parsed report (LHR). */
