@@ -104,8 +104,9 @@ export function createAppRouter(
       if (!session.loaded) await session.load()
       if (!session.enrolled && to.name !== 'enrol') return { name: 'enrol' }
       // `/` was redirected before the session was read: send the person to their role's home.
+      // Only once enrolled: a redirect keeps `redirectedFrom`, so /enrol would bounce back here.
       const home = homeRoute(session.actor)
-      if (to.redirectedFrom?.name === 'home' && to.name !== home) return { name: home, replace: true }
+      if (session.enrolled && to.redirectedFrom?.name === 'home' && to.name !== home) return { name: home, replace: true }
     })
   }
   return router

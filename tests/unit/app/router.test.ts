@@ -34,6 +34,12 @@ describe('router', () => {
     expect(router.currentRoute.value.fullPath).toBe('/enrol')
   })
 
+  it('sends a phone that has not enrolled from / to /enrol', async () => {
+    const router = appRouter()
+    await router.push('/')
+    expect(router.currentRoute.value.fullPath).toBe('/enrol')
+  })
+
   it('lets a phone that has not enrolled open /enrol with a code', async () => {
     const router = appRouter()
     await router.push('/enrol?code=123456')
