@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { z } from 'zod'
+import { addWorkingDays, defaultCalendar, todayInShanghai } from '@shared/calendar'
+import { enrolResponse } from '@shared/api/identity'
+import type { RunningServer } from './harness'
+import zh from '@app/locales/zh-CN'
+import {
+  enrolAs,
+  expectVisible,
+  freshCode,
+  goOffline,
+  goOnline,
+  launchDevice,
+  screenshotIfFailed,
+  useDevice,
+  useServer,
+  waitForServiceWorkerControl,
+} from './harness'
+import type { Device } from './harness'
+
+const server = useServer()
+const cadre = useDevice(server)
+let township: Device | undefined
+
+afterEach(async (context) => {
+  if (!township) return
+  const shot = await screenshotIfFailed(context, township.page)
+  if (shot) console.error(`township screenshot: ${shot}\n  ${township.errors.join('\n  ')}`)
+  await township.close()
+  township = undefined
+})
+
+const unsent = (n: number) => zh.sync.unsent.replace('{n}', String(n))
+/** Chromium's console line for each sync request a revoked phone makes; expected after revocation. */
+const refusedAsRevoked = /status of 401/
+
+/** The device id this phone enrolled as, read from its IndexedDB (meta `session`). */
+function deviceIdOf(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('yehua')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const get = db.transaction('meta').objectStore('meta').get('session')
+          get.onerror = () => reject(get.error)
+          get.onsuccess = () => {
+            db.close()
+            resolve((get.result as { value: { deviceId: string } }).value.deviceId)
+          }
+        }
+      }),
+  )
+}
+
+/** Revokes a device as the township's administrator would, through the admin API. */
+async function revoke(running: RunningServer, deviceId: string): Promise<void> {
+  const enrolled = await fetch(`${running.url}/api/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: await freshCode(running, 'admin'), label: 'e2e admin laptop' }),
+  })
+  const { token } = enrolResponse.parse(await enrolled.json())
+  const response = await fetch(`${running.url}/api/admin/devices/${deviceId}/revoke`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  })
+  expect(response.status).toBe(200)
+  const body = z.object({ device: z.object({ id: z.string(), revokedAt: z.string() }) }).parse(await response.json())
+  expect(body.device.id).toBe(deviceId)
+}
+
+const badge = (page: Page) => page.locator('[data-testid="unsent-badge"]')
+
+describe('an escalation goes from a cadre phone offline to the township and back', () => {
+  it('syncs the escalation both ways, then keeps unsent work when the phone is revoked', async () => {
+    const content = '村北的小桥桥面塌了一块，拖拉机过不去，村里没有钱修，需要镇里出面'
+    const title = '村北小桥桥面塌陷，需要镇里维修'
+
+    // The cadre of 刘土城村 enrols online, then loses the signal.
+    const { page, context, errors } = cadre()
+    await page.goto('/')
+    await waitForServiceWorkerControl(page)
+    await enrolAs(page, await freshCode(server(), 'cadre', '刘土城村'))
+    await goOffline(context)
+    await page.reload()
+
+    // Records a suggestion, opens it and escalates it, all offline.
+    await page.getByRole('button', { name: zh.suggestion.list.add }).click()
+    await page.getByLabel(zh.suggestion.form.content).fill(content)
+    await page.getByRole('radio', { name: zh.suggestion.category.infrastructure }).click()
+    await page.getByRole('button', { name: zh.suggestion.form.save }).click()
+    await page.waitForURL((url) => url.pathname === '/suggestions')
+    await page.getByRole('link', { name: content }).click()
+    await page.waitForURL((url) => /^\/suggestions\/[0-9a-f-]{36}$/.test(url.pathname))
+    const suggestionUrl = page.url()
+
+    await page.getByRole('button', { name: zh.escalation.escalate.action }).click()
+    const titleField = page.getByLabel(zh.escalation.escalate.title)
+    expect(await titleField.inputValue()).toBe(`${Array.from(content).slice(0, 30).join('')}…`)
+    await titleField.fill(title)
+    await page.getByLabel(zh.escalation.escalate.details).fill('桥面约两米塌陷，需要交通部门勘察后维修。')
+    await page.getByRole('button', { name: zh.escalation.escalate.submit, exact: true }).click()
+    await expectVisible(page.getByRole('link').filter({ hasText: title }).filter({ hasText: zh.escalation.status.submitted }))
+    await expectVisible(page.getByText(zh.suggestion.status.escalated, { exact: true }))
+    await expectVisible(page.getByText(unsent(2), { exact: true }))
+
+    // Back online, the phone sends both changes by itself.
+    await goOnline(context)
+    await badge(page).waitFor({ state: 'detached', timeout: 20_000 })
+    expect(errors).toEqual([])
+
+    // Township staff (陈干事) enrol on their own phone and find the escalation in their queue.
+    township = await launchDevice({ baseURL: server().url })
+    const desk = township.page
+    await desk.goto('/')
+    await enrolAs(desk, await freshCode(server(), 'township'))
+    await desk.waitForURL((url) => url.pathname === '/township')
+    const card = desk.getByRole('link').filter({ hasText: title })
+    await expectVisible(card, 20_000)
+    expect(await card.innerText()).toContain('刘土城村')
+    expect(await card.innerText()).toContain(zh.escalation.status.submitted)
+    await card.click()
+    await desk.waitForURL((url) => url.pathname.startsWith('/escalations/'))
+
+    // Accepts it with the deadline the township's policy proposes (3 working days).
+    await desk.getByRole('button', { name: zh.escalation.action.accept, exact: true }).click()
+    const proposed = addWorkingDays(defaultCalendar, todayInShanghai(new Date()), 3)
+    expect(await desk.getByLabel(zh.escalation.form.dueOn).inputValue()).toBe(proposed)
+    await desk.getByRole('button', { name: zh.escalation.form.submit.accept }).click()
+    await expectVisible(desk.getByText(zh.escalation.status.accepted, { exact: true }))
+    // Queued (the badge shows), then sent shortly after the write.
+    await expectVisible(badge(desk))
+    await badge(desk).waitFor({ state: 'detached', timeout: 20_000 })
+    expect(township.errors).toEqual([])
+
+    // The cadre syncs and sees the township's answer on the suggestion.
+    await page.goto('/sync')
+    const syncNow = page.getByRole('button', { name: zh.sync.now })
+    await expectVisible(syncNow)
+    await syncNow.click()
+    await page.goto(suggestionUrl)
+    const accepted = page.getByRole('link').filter({ hasText: title }).filter({ hasText: zh.escalation.status.accepted })
+    await expectVisible(accepted, 20_000)
+    expect(await accepted.innerText()).toContain(zh.escalation.due.dueOn.replace('{date}', proposed))
+    expect(errors).toEqual([])
+
+    // The phone is lost: the administrator revokes it.
+    await revoke(server(), await deviceIdOf(page))
+
+    // A suggestion recorded afterwards is kept, and the app says the phone must enrol again.
+    await page.getByRole('link', { name: zh.app.nav.suggestions }).click()
+    await page.getByRole('button', { name: zh.suggestion.list.add }).click()
+    await page.getByLabel(zh.suggestion.form.content).fill('村南口的垃圾桶满了没人清')
+    await page.getByRole('button', { name: zh.suggestion.form.save }).click()
+    await page.waitForURL((url) => url.pathname === '/suggestions')
+    await expectVisible(page.getByText(unsent(1), { exact: true }))
+    await expectVisible(page.getByRole('alert').filter({ hasText: zh.sync.state.unauthorized }), 20_000)
+
+    await page.reload()
+    await expectVisible(page.getByRole('listitem').filter({ hasText: '村南口的垃圾桶满了没人清' }))
+    await expectVisible(page.getByText(unsent(1), { exact: true }))
+    await expectVisible(page.getByRole('alert').filter({ hasText: zh.sync.state.unauthorized }), 20_000)
+    expect(errors.filter((line) => !refusedAsRevoked.test(line))).toEqual([])
+    // Two phones, a build's worth of pages and several sync rounds: more than one page's budget.
+  }, 120_000)
+})
