@@ -2,7 +2,7 @@ import { tableNames, type TableName, type Tables } from '@shared/records'
 import type { Actor } from '@shared/actor'
 import { runMutation } from '@shared/mutations'
 import type { PullResponse, SyncRejection } from '@shared/sync/protocol'
-import type { OutboxEntry, YehuaDb } from '@app/db/schema'
+import type { BaseEntry, OutboxEntry, YehuaDb } from '@app/db/schema'
 import { writeChanges, writeTables } from '@app/db/local'
 
 export const CURSOR_KEY = 'cursor'
@@ -67,12 +67,19 @@ export async function applyPullPage(
       await Promise.all(tableNames.map((t) => db.table(t).clear()))
       await db.base.clear()
     }
-    for (const { table, row } of page.rows) {
-      const ref = `${table}:${String(row.id)}`
+    // In bulk: one awaited get and put per row made a 10,000-row first pull take twice as long.
+    const refs = page.rows.map(({ table, row }) => `${table}:${String(row.id)}`)
+    const pending = await db.base.bulkGet(refs)
+    const bases: BaseEntry[] = []
+    const rows = new Map<TableName, unknown[]>()
+    page.rows.forEach(({ table, row }, i) => {
       // A row under pending local changes: the pulled copy becomes the new base to rebase onto.
-      if (await db.base.get(ref)) await db.base.put({ ref, table, row: row as unknown as Tables[TableName] })
-      else await db.table(table).put(row)
-    }
+      if (pending[i]) bases.push({ ref: refs[i]!, table, row: row as unknown as Tables[TableName] })
+      else if (rows.has(table)) rows.get(table)!.push(row)
+      else rows.set(table, [row])
+    })
+    await db.base.bulkPut(bases)
+    for (const [table, list] of rows) await db.table(table).bulkPut(list)
     await db.meta.put({ key: CURSOR_KEY, value: page.cursor })
     await recordRejections(db, identity.deviceId, page.rejections, at)
     await dropAcknowledged(db, page.lastMid)
