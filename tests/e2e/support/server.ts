@@ -27,7 +27,7 @@ export interface RunningServer {
   demoCodes: DemoCode[]
   /** Everything the process printed so far (stdout and stderr). */
   output: () => string
-  /** SIGTERM, wait for exit (SIGKILL after 10 s), remove the data directory. */
+  /** SIGTERM, wait for exit (SIGKILL to tsx and the server after 10 s), remove the data directory. */
   stop: () => Promise<void>
 }
 
@@ -87,7 +87,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   delete env.DATABASE_URL
   Object.assign(env, options.env)
 
-  const child = spawn(localBin('tsx'), ['src/server/index.ts'], { cwd: repoRoot, env, stdio: 'pipe' })
+  // Its own process group: tsx runs the server as a child of its own, and a SIGKILL to tsx alone
+  // would leave that child listening.
+  const child = spawn(localBin('tsx'), ['src/server/index.ts'], { cwd: repoRoot, env, stdio: 'pipe', detached: true })
+  const killGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal)
+    } catch {
+      // The group is gone already.
+    }
+  }
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -95,14 +104,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let running = true
   void exited.then(() => (running = false))
   // Should the test process die without stopping it, the server must not outlive it.
-  const orphanGuard = (): void => void child.kill('SIGTERM')
+  const orphanGuard = (): void => killGroup('SIGTERM')
   process.once('exit', orphanGuard)
 
   const stop = async (): Promise<void> => {
     process.off('exit', orphanGuard)
     if (running) {
-      child.kill('SIGTERM')
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      child.kill('SIGTERM') // tsx relays it to the server, which shuts down gracefully
+      const killer = setTimeout(() => killGroup('SIGKILL'), 10_000)
       await exited
       clearTimeout(killer)
     }
