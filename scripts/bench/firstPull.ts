@@ -101,7 +101,7 @@ export async function benchFirstPull(
   server: RunningServer,
   enrol: { code: string; session: EnrolResponse },
   expected: number,
-  timeoutMs = 180_000,
+  timeoutMs = 300_000,
 ): Promise<FirstPullFigures> {
   const person = await freshPhone(server)
   let enrolledMs: number

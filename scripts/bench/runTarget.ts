@@ -20,7 +20,7 @@ export interface RunOptions {
   loadVillages: number
   loadDevices: number
   load: LoadOptions
-  /** Extra server environment, e.g. `NODE_OPTIONS=--cpu-prof` to profile it. */
+  /** Extra server environment, e.g. the CPU profiler preload of `--cpu-prof`. */
   serverEnv?: Record<string, string>
   log: (line: string) => void
 }
