@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, toValue } from 'vue'
+import { computed, ref, toValue } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import Dexie from 'dexie'
 import type { Escalation, Suggestion, SuggestionCategory, SuggestionSource } from '@shared/records'
@@ -58,25 +58,42 @@ async function loadView(id: string): Promise<SuggestionView | null> {
   }
 }
 
+const PAGE_SIZE = 50
+
 /** The village's suggestions (newest first), and recording new ones on the device. */
 export const useSuggestionsStore = defineStore('suggestions', () => {
   const session = useSessionStore()
   const villageId = computed(() => session.villageId)
 
+  /** How many of the newest suggestions the list shows; a village's whole history can be thousands. */
+  const shown = ref(PAGE_SIZE)
+  const inVillage = (id: string) =>
+    useDb().suggestions.where('[villageId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey])
+
   const { value: list } = useLiveQuery<Suggestion[]>(
     async () => {
       const id = villageId.value
       if (!id) return []
-      return useDb()
-        .suggestions.where('[villageId+createdAt]')
-        .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      return inVillage(id)
         .reverse()
         .filter((s) => s.deletedAt === null)
+        .limit(shown.value)
         .toArray()
     },
     [],
+    () => [villageId.value, shown.value],
+  )
+  /** All suggestions of the village (an index count; tombstones, which are rare, included). */
+  const { value: total } = useLiveQuery(
+    async () => (villageId.value ? inVillage(villageId.value).count() : 0),
+    0,
     villageId,
   )
+
+  /** Show the next page of older suggestions. */
+  function showMore(): void {
+    shown.value += PAGE_SIZE
+  }
 
   /**
    * One suggestion with its related rows, kept live. Call it in a component's setup; `undefined`
@@ -107,5 +124,5 @@ export const useSuggestionsStore = defineStore('suggestions', () => {
     return applyLocal(useDb(), 'suggestion.create', args, actor)
   }
 
-  return { list, watchOne, create }
+  return { list, total, shown, showMore, watchOne, create }
 })

@@ -1,19 +1,10 @@
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import SyncPage from '@app/pages/SyncPage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { mountWithApp } from '../helpers/mount'
 import { sessionFixture } from '../helpers/session'
-
-/** Let Dexie's live queries deliver (they resolve over several macrotasks). */
-async function settle(times = 5) {
-  for (let i = 0; i < times; i++) {
-    await flushPromises()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  }
-}
 
 describe('SyncPage', () => {
   beforeEach(async () => {
@@ -31,8 +22,7 @@ describe('SyncPage', () => {
       at: '2026-10-01T12:00:00.000Z',
     })
     const { wrapper } = await mountWithApp(SyncPage, { route: '/sync', session: sessionFixture() })
-    await settle()
-
+    await vi.waitFor(() => expect(wrapper.text()).toContain('修一修孙庄村的桥'))
     const text = wrapper.text()
     expect(text).toContain(zh.sync.mutation.suggestion.create)
     expect(text).toContain('修一修孙庄村的桥')
@@ -40,9 +30,8 @@ describe('SyncPage', () => {
     expect(text).toContain(zh.sync.rejected.advice.out_of_scope)
 
     await wrapper.findAll('button').find((b) => b.text() === zh.sync.rejected.dismiss)!.trigger('click')
-    await settle()
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.sync.rejected.none))
     expect(await useDb().rejections.count()).toBe(0)
-    expect(wrapper.text()).toContain(zh.sync.rejected.none)
   })
 
   it('shows how many changes wait to be sent and that it has never synced', async () => {
@@ -51,8 +40,7 @@ describe('SyncPage', () => {
       { mid: 2, name: 'suggestion.create', args: {}, clientTime: '2026-10-01T12:01:00.000Z' },
     ])
     const { wrapper } = await mountWithApp(SyncPage, { route: '/sync', session: sessionFixture() })
-    await settle()
-    expect(wrapper.text()).toContain('还有 2 条更改没有发送')
+    await vi.waitFor(() => expect(wrapper.text()).toContain('还有 2 条更改没有发送'))
     expect(wrapper.text()).toContain(zh.sync.neverSynced)
   })
 })

@@ -6,6 +6,7 @@ export default {
     count: '{n} in all',
     unsent: 'Not sent',
     by: 'from {name}',
+    more: 'Show older suggestions',
     anonymous: 'no name given',
   },
   form: {

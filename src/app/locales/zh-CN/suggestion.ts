@@ -6,6 +6,7 @@ export default {
     count: '共 {n} 条',
     unsent: '未发送',
     by: '{name} 提',
+    more: '显示更早的意见',
     anonymous: '未留姓名',
   },
   form: {
