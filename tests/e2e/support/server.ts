@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -104,7 +105,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let running = true
   void exited.then(() => (running = false))
   // Should the test process die without stopping it, the server must not outlive it.
-  const orphanGuard = (): void => killGroup('SIGTERM')
+  const orphanGuard = (): void => {
+    killGroup('SIGTERM')
+    rmSync(dataDir, { recursive: true, force: true })
+  }
   process.once('exit', orphanGuard)
 
   const stop = async (): Promise<void> => {
