@@ -11,6 +11,7 @@ import { syncOnce, type SyncIdentity } from '@app/sync/engine'
 import { httpTransport } from '@app/sync/transport'
 import { startFaultProxy } from './proxy'
 import { demoCodes, startServerProcess } from './serverProcess'
+import { seeded } from '../../scripts/bench/random'
 
 export interface ChaosOptions {
   devices: number
@@ -35,18 +36,6 @@ export interface ChaosReport {
   converged: boolean
   seconds: number
   summary: string
-}
-
-/** A small, seedable PRNG (mulberry32) so a failing run can be replayed with its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
