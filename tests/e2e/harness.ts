@@ -72,6 +72,8 @@ export function useDevice(server: () => RunningServer, options: LaunchOptions = 
     if (shot) {
       console.error(`screenshot: ${shot}`)
       if (current.errors.length > 0) console.error(`page errors:\n  ${current.errors.join('\n  ')}`)
+      const ended = server().ended()
+      if (ended) console.error(`the server had ended (${ended}); its last output:\n${server().output().slice(-3000)}`)
     }
     await current.close()
     device.set(undefined)

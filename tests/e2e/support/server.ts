@@ -28,6 +28,8 @@ export interface RunningServer {
   demoCodes: DemoCode[]
   /** Everything the process printed so far (stdout and stderr). */
   output: () => string
+  /** How the process ended (`exit 1`, `signal SIGKILL`), or null while it runs. */
+  ended: () => string | null
   /** SIGTERM, wait for exit (SIGKILL to tsx and the server after 10 s), remove the data directory. */
   stop: () => Promise<void>
 }
@@ -101,9 +103,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  let running = true
-  void exited.then(() => (running = false))
+  const state: { ended: string | null } = { ended: null }
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      state.ended = signal ? `signal ${signal}` : `exit ${code}`
+      resolve()
+    }),
+  )
   // Should the test process die without stopping it, the server must not outlive it.
   const orphanGuard = (): void => {
     killGroup('SIGTERM')
@@ -113,7 +119,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const stop = async (): Promise<void> => {
     process.off('exit', orphanGuard)
-    if (running) {
+    if (state.ended === null) {
       child.kill('SIGTERM') // tsx relays it to the server, which shuts down gracefully
       const killer = setTimeout(() => killGroup('SIGKILL'), 10_000)
       await exited
@@ -124,9 +130,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const deadline = Date.now() + (options.timeoutMs ?? 30_000)
   while (!(await healthy(url))) {
-    if (!running || Date.now() > deadline) {
+    if (state.ended !== null || Date.now() > deadline) {
       await stop()
-      const why = running ? 'did not answer GET /api/health in time' : 'exited before it was healthy'
+      const why =
+        state.ended === null ? 'did not answer GET /api/health in time' : `ended (${state.ended}) before it was healthy`
       throw new Error(`server ${why}; its output:\n${output}`)
     }
     // Poll for readiness of another process: there is no event to wait for.
@@ -139,7 +146,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw new Error(`server is up but wrote no ${dataDir}/demo-codes.json; its output:\n${output}`)
   }
   const demoCodes = z.array(demoCode).parse(JSON.parse(raw))
-  return { url, port, dataDir, demoCodes, output: () => output, stop }
+  return { url, port, dataDir, demoCodes, output: () => output, ended: () => state.ended, stop }
 }
 
 /** The first demo member with this role (and village, when given), with their enrolment code. */
