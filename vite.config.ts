@@ -118,6 +118,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'happy-dom',
+          // happy-dom has no IndexedDB; components that read the device database get fake-indexeddb.
+          setupFiles: ['fake-indexeddb/auto'],
           // Vant's style entry points import .css files, which only Vite (not Node) can load.
           server: { deps: { inline: ['vant'] } },
         },

@@ -36,7 +36,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir }
     if (!env.DATABASE_URL) delete childEnv.DATABASE_URL
     Object.assign(childEnv, env)
-    const proc = spawn(localBin('tsx'), ['src/server/index.ts'], { cwd: repoRoot, env: childEnv, stdio: 'pipe' })
+    // Its own process group: tsx runs the server in a child, and a crash must take both down.
+    const proc = spawn(localBin('tsx'), ['src/server/index.ts'], { cwd: repoRoot, env: childEnv, stdio: 'pipe', detached: true })
     proc.stdout?.on('data', (c: Buffer) => (output += c.toString()))
     proc.stderr?.on('data', (c: Buffer) => (output += c.toString()))
     exited = new Promise((resolve) => proc.once('exit', () => resolve()))
@@ -50,8 +51,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   }
 
   async function kill(signal: NodeJS.Signals) {
-    if (child && child.exitCode === null) {
-      child.kill(signal)
+    if (child && child.exitCode === null && child.pid) {
+      process.kill(-child.pid, signal)
       await exited
     }
     child = null
