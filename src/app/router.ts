@@ -20,6 +20,8 @@ export function homeRoute(actor: Pick<Actor, 'role'> | null): 'suggestions' | 't
   return actor?.role === 'township' || actor?.role === 'admin' ? 'township' : 'suggestions'
 }
 
+const loadEnrolPage = () => import('./pages/EnrolPage.vue')
+
 /** Every page route; all pages load lazily so the first screen only pays for itself. */
 export const routes: RouteRecordRaw[] = [
   // Before the session is read (the first load) this goes to suggestions; the guard corrects it.
@@ -57,7 +59,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/enrol',
     name: 'enrol',
-    component: () => import('./pages/EnrolPage.vue'),
+    component: loadEnrolPage,
     meta: { titleKey: 'app.pages.enrol' },
   },
   {
@@ -101,7 +103,11 @@ export function createAppRouter(
   if (guard) {
     router.beforeEach(async (to) => {
       const session = useSessionStore()
-      if (!session.loaded) await session.load()
+      if (!session.loaded) {
+        // A phone that never enrolled lands on /enrol: fetch that page while the session is read.
+        if (!session.enrolledBefore()) void loadEnrolPage()
+        await session.load()
+      }
       if (!session.enrolled && to.name !== 'enrol') return { name: 'enrol' }
       // `/` was redirected before the session was read: send the person to their role's home.
       // Only once enrolled: a redirect keeps `redirectedFrom`, so /enrol would bounce back here.

@@ -10,6 +10,8 @@ export type Session = EnrolResponse
 export type EnrolFailure = 'offline' | 'code_unknown' | 'code_used' | 'code_expired' | 'rate_limited' | 'server'
 
 const SESSION_KEY = 'session'
+/** A hint in localStorage, readable before IndexedDB opens: this browser has enrolled once. */
+const ENROLLED_HINT = 'yehua.enrolled'
 const knownFailures = ['code_unknown', 'code_used', 'code_expired', 'rate_limited'] as const
 
 function deviceLabel(): string {
@@ -57,10 +59,24 @@ export const useSessionStore = defineStore('session', () => {
       if (next.village) await db.villages.put(next.village)
     })
     session.value = next
+    try {
+      localStorage.setItem(ENROLLED_HINT, '1')
+    } catch {
+      // Storage refused (private mode): the hint only speeds up the first screen.
+    }
     // Enrolling is a deliberate gesture: the moment browsers are most willing to grant it.
     void requestPersistence()
     return { ok: true }
   }
 
-  return { loaded, session, enrolled, actor, villageId, load, enrol }
+  /** Whether this browser enrolled before (a hint only: the session itself is in IndexedDB). */
+  function enrolledBefore(): boolean {
+    try {
+      return localStorage.getItem(ENROLLED_HINT) === '1'
+    } catch {
+      return false
+    }
+  }
+
+  return { loaded, session, enrolled, actor, villageId, load, enrol, enrolledBefore }
 })
