@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { afterAll } from 'vitest'
 import { mount } from '@vue/test-utils'
 import type { ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia } from 'pinia'
@@ -30,6 +31,16 @@ export interface MountWithAppOptions<C extends Component> {
   /** Passed through to `mount` (stubs, attachTo, …). */
   mount?: Omit<ComponentMountingOptions<C>, 'props' | 'slots' | 'global'>
 }
+
+// Vant's fixed bars (tab bar, placeholders) measure themselves 100, 200 and 300 ms after mounting
+// (vant/es/composables/use-height). If happy-dom is torn down first, those timers throw
+// "window is not defined": let them run out before a file that mounted anything ends.
+const VANT_MEASURE_MS = 350
+let lastMountAt = 0
+afterAll(async () => {
+  const left = lastMountAt + VANT_MEASURE_MS - Date.now()
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left))
+})
 
 /**
  * Mounts a component the way the app runs it: a fresh Pinia, vue-i18n with every locale (zh-CN by
@@ -71,5 +82,6 @@ export async function mountWithApp<C extends Component>(
     global: { plugins: [pinia, i18n, router] },
   }
   const wrapper = mount(component, mountOptions)
+  lastMountAt = Date.now()
   return { wrapper, router, pinia, i18n }
 }
