@@ -9,7 +9,7 @@ declare module 'vue-router' {
     /** i18n key of the page title shown in the top bar and the document title. */
     titleKey?: string
     /** The bottom tab this page belongs to; pages without one hide the tab bar. */
-    tab?: 'suggestions' | 'township' | 'settings'
+    tab?: 'suggestions' | 'meetings' | 'ledger' | 'township' | 'settings'
     /** Where the top bar's back button leads when there is no history to go back to. */
     back?: RouteLocationRaw
   }

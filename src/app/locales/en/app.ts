@@ -7,6 +7,8 @@ export default {
   nav: {
     label: 'Main navigation',
     suggestions: 'Suggestions',
+    meetings: 'Meetings',
+    ledger: 'Ledger',
     township: 'Escalations',
     settings: 'Me',
   },

@@ -5,6 +5,8 @@ export default {
   nav: {
     label: '主导航',
     suggestions: '意见',
+    meetings: '夜话',
+    ledger: '台账',
     township: '上报事项',
     settings: '我的',
   },
