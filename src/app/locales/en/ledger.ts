@@ -1,0 +1,48 @@
+import type { MessageSchema } from '../index'
+
+export default {
+  title: 'Ledger',
+  funnel: {
+    heading: 'Village ledger',
+    hint: 'All counted from the records, never typed in',
+    collected: 'Collected',
+    onAgenda: 'On an agenda',
+    decided: 'Decided on the spot',
+    escalated: 'Sent to the township',
+    resolved: 'Resolved',
+    rated: 'Called back',
+    rulesFormed: 'Village rules formed',
+    open: 'Open items',
+    onTime: 'on time',
+    overdue: 'overdue',
+  },
+  followUp: {
+    link: 'Follow-through and callbacks',
+    summary: '{open} open, {overdue} overdue, {callbacks} awaiting a callback',
+  },
+  filter: {
+    heading: 'Filter and search',
+    status: 'Status',
+    category: 'Category',
+    source: 'Source',
+    meeting: 'Meeting',
+    overdue: 'Deadline',
+    all: 'All',
+    overdueOnly: 'Overdue',
+    onTimeOnly: 'Not overdue',
+    search: 'Search',
+    searchPlaceholder: 'Words, a villager’s name or a receipt code',
+    clear: 'Clear filters',
+    meetingOption: '{title} ({date})',
+  },
+  list: {
+    label: 'Suggestions in the ledger',
+    count: '{n}',
+    empty: 'No suggestion matches.',
+    more: 'Show more',
+    overdue: 'Overdue',
+    by: 'from {name}',
+    anonymous: 'No name given',
+    loading: 'Reading the ledger…',
+  },
+} satisfies MessageSchema['ledger']
