@@ -6,8 +6,10 @@ import errors from './errors'
 import escalation from './escalation'
 import followup from './followup'
 import ledger from './ledger'
+import meeting from './meeting'
 import settings from './settings'
 import suggestion from './suggestion'
 import sync from './sync'
+import triage from './triage'
 
-export default { app, common, enrol, errors, escalation, followup, ledger, settings, suggestion, sync } satisfies MessageSchema
+export default { app, common, enrol, errors, escalation, followup, ledger, meeting, settings, suggestion, sync, triage } satisfies MessageSchema

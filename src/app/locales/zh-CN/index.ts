@@ -5,9 +5,11 @@ import errors from './errors'
 import escalation from './escalation'
 import followup from './followup'
 import ledger from './ledger'
+import meeting from './meeting'
 import settings from './settings'
 import suggestion from './suggestion'
 import sync from './sync'
+import triage from './triage'
 
 /** Simplified Chinese, the complete reference locale: every other locale must have the same keys. */
-export default { app, common, enrol, errors, escalation, followup, ledger, settings, suggestion, sync }
+export default { app, common, enrol, errors, escalation, followup, ledger, meeting, settings, suggestion, sync, triage }
