@@ -75,6 +75,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'app.pages.sync', back: { name: 'home' } },
   },
   {
+    path: '/ledger',
+    name: 'ledger',
+    component: () => import('./pages/LedgerPage.vue'),
+    meta: { titleKey: 'ledger.title', tab: 'ledger' },
+  },
+  {
+    path: '/follow-up',
+    name: 'follow-up',
+    component: () => import('./pages/FollowUpPage.vue'),
+    meta: { titleKey: 'followup.title', tab: 'ledger', back: { name: 'ledger' } },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),

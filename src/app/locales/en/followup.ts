@@ -65,5 +65,6 @@ export default {
     stars_required: 'Please choose 1 to 5 stars',
     outcome_required: 'Please say whether it was resolved',
     text_too_long: 'At most 4,000 characters',
+    invalid: 'Please check this',
   },
 } satisfies MessageSchema['followup']

@@ -63,5 +63,6 @@ export default {
     stars_required: '请选择满意度（1 到 5 星）',
     outcome_required: '请选择问题是否解决',
     text_too_long: '最多 4000 字',
+    invalid: '请检查这一项',
   },
 }
