@@ -35,6 +35,23 @@ export interface BaseEntry {
   row: Tables[keyof Tables] | null
 }
 
+/** Whether a stored blob has reached the server: `refused` ones (too large, wrong type) never will. */
+export type BlobState = 'pending' | 'uploaded' | 'refused'
+
+/**
+ * The bytes of a photo or voice note, by content hash. Kept as an ArrayBuffer, not a Blob: every
+ * browser (older iOS Safari included) stores ArrayBuffers in IndexedDB.
+ */
+export interface BlobEntry {
+  /** Hex SHA-256 of `bytes`. */
+  sha256: string
+  bytes: ArrayBuffer
+  /** Media type without parameters, e.g. `image/jpeg`, `audio/webm`. */
+  mime: string
+  size: number
+  state: BlobState
+}
+
 export interface MetaEntry {
   key: string
   value: unknown
@@ -48,6 +65,7 @@ export type YehuaDb = Dexie &
     outbox: EntityTable<OutboxEntry, 'mid'>
     rejections: EntityTable<LocalRejection, 'key'>
     base: EntityTable<BaseEntry, 'ref'>
+    blobs: EntityTable<BlobEntry, 'sha256'>
     meta: EntityTable<MetaEntry, 'key'>
   }
 
@@ -72,5 +90,7 @@ export function createDb(name = DB_NAME): YehuaDb {
     base: 'ref',
     meta: 'key',
   })
+  // Photos and voice notes kept on the phone until uploaded (and after, as the local copy).
+  db.version(2).stores({ blobs: 'sha256, state', attachments: 'id, sha256, subjectId' })
   return db
 }

@@ -4,6 +4,7 @@ import type { YehuaDb } from '@app/db/schema'
 import type { SyncTransport } from './transport'
 import { CURSOR_KEY, applyPullPage, dropAcknowledged, rebase, recordRejections } from './apply'
 import { renumberOutbox, writeTables } from '@app/db/local'
+import { dropRefused, uploadBlobsFor } from './upload'
 
 /** Who is syncing: the enrolled device's id, token and actor. */
 export interface SyncIdentity {
@@ -45,9 +46,10 @@ function failure(status: number, code: string): SyncOutcome {
 }
 
 /**
- * One sync round: push the whole outbox in order (in batches), then pull every page after our
- * cursor. Safe to interrupt anywhere: the server skips mids it has already taken, and each pull
- * page is applied in one transaction.
+ * One sync round: push the whole outbox in order (in batches, each after uploading the blobs it
+ * names; a blob the server refuses takes its mutations out as refused changes), then pull every
+ * page after our cursor. Safe to interrupt anywhere: the server skips mids it has already taken,
+ * and each pull page is applied in one transaction.
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   const { db, transport, identity, pullLimit = 500 } = options
@@ -58,6 +60,13 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   for (;;) {
     const batch = await db.outbox.orderBy('mid').limit(MAX_PUSH_MUTATIONS).toArray()
     if (batch.length === 0) break
+    // Photos and voice notes go up before the mutations that name them (DESIGN §5).
+    const upload = await uploadBlobsFor(db, transport, batch, identity.token)
+    if (upload.kind === 'failed') return failure(upload.status, upload.code)
+    if (upload.kind === 'refused') {
+      await dropRefused(db, upload.refused, identity, clock().toISOString())
+      continue
+    }
     const response = await transport.push(
       { deviceId: identity.deviceId, schemaVersion: SCHEMA_VERSION, mutations: batch },
       identity.token,

@@ -1,5 +1,6 @@
 import type { MessageSchema } from '../index'
 import app from './app'
+import attachment from './attachment'
 import common from './common'
 import enrol from './enrol'
 import errors from './errors'
@@ -7,9 +8,11 @@ import escalation from './escalation'
 import followup from './followup'
 import ledger from './ledger'
 import meeting from './meeting'
+import minutes from './minutes'
+import run from './run'
 import settings from './settings'
 import suggestion from './suggestion'
 import sync from './sync'
 import triage from './triage'
 
-export default { app, common, enrol, errors, escalation, followup, ledger, meeting, settings, suggestion, sync, triage } satisfies MessageSchema
+export default { app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage } satisfies MessageSchema

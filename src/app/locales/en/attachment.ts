@@ -1,0 +1,38 @@
+import type { MessageSchema } from '../index'
+
+export default {
+  label: 'Photos and voice notes (optional)',
+  limit: 'At most {n} photos or voice notes',
+  photo: {
+    take: 'Take a photo',
+    pick: 'Choose from album',
+    preparing: 'Preparing the photo…',
+    unreadable: 'This picture cannot be read. Choose another one or take it again.',
+    tooLarge: 'This file is too large (over 10 MB) and cannot be saved.',
+  },
+  voice: {
+    start: 'Record',
+    stop: 'Stop recording',
+    requesting: 'Opening the microphone…',
+    elapsed: 'Recording {elapsed}, at most {max}',
+    denied: 'No microphone permission. Allow this site to use the microphone in the browser settings, then tap “Record”.',
+    unsupported: 'This browser cannot record audio. Write it down instead, or use a newer browser.',
+    failed: 'The recording did not work. Please try again.',
+  },
+  list: {
+    label: 'Photos and voice notes added',
+    photo: 'Photo {n}',
+    audio: 'Voice note {n}',
+    remove: 'Remove {name}',
+    loading: 'Loading…',
+    missing: {
+      offline: 'No network: it cannot be shown yet.',
+      not_found: 'The server does not have this file yet (it may not be uploaded yet).',
+      failed: 'It could not be loaded.',
+    },
+  },
+  gallery: {
+    title: 'Photos and voice notes',
+    unsent: 'Not uploaded',
+  },
+} satisfies MessageSchema['attachment']
