@@ -87,6 +87,37 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'followup.title', tab: 'ledger', back: { name: 'ledger' } },
   },
   {
+    path: '/triage',
+    name: 'triage',
+    component: () => import('./pages/TriagePage.vue'),
+    meta: { titleKey: 'triage.title', tab: 'suggestions', back: { name: 'suggestions' } },
+  },
+  {
+    path: '/meetings',
+    name: 'meetings',
+    component: () => import('./pages/MeetingsPage.vue'),
+    meta: { titleKey: 'meeting.pages.list', tab: 'meetings' },
+  },
+  {
+    path: '/meetings/new',
+    name: 'meeting-new',
+    component: () => import('./pages/MeetingEditPage.vue'),
+    meta: { titleKey: 'meeting.pages.new', tab: 'meetings', back: { name: 'meetings' } },
+  },
+  {
+    path: '/meetings/:id',
+    name: 'meeting',
+    component: () => import('./pages/MeetingEditPage.vue'),
+    meta: { titleKey: 'meeting.pages.edit', tab: 'meetings', back: { name: 'meetings' } },
+  },
+  {
+    path: '/meetings/:id/notice',
+    name: 'meeting-notice',
+    component: () => import('./pages/MeetingNoticePage.vue'),
+    // Without params, vue-router keeps the current :id: back leads to this meeting's page.
+    meta: { titleKey: 'meeting.pages.notice', tab: 'meetings', back: { name: 'meeting' } },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),
