@@ -118,6 +118,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'meeting.pages.notice', tab: 'meetings', back: { name: 'meeting' } },
   },
   {
+    // Meeting mode is full-screen: no tab, so the tab bar hides.
+    path: '/meetings/:id/run/:step?',
+    name: 'meeting-run',
+    component: () => import('./pages/MeetingRunPage.vue'),
+    meta: { titleKey: 'run.title', back: { name: 'meeting' } },
+  },
+  {
+    path: '/meetings/:id/minutes',
+    name: 'meeting-minutes',
+    component: () => import('./pages/MeetingMinutesPage.vue'),
+    meta: { titleKey: 'minutes.title', tab: 'meetings', back: { name: 'meeting' } },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),

@@ -1,0 +1,310 @@
+import { defineStore } from 'pinia'
+import { toValue } from 'vue'
+import type { MaybeRefOrGetter, ShallowRef } from 'vue'
+import Dexie from 'dexie'
+import { defaultCalendar, todayInShanghai } from '@shared/calendar'
+import type { DueStatus } from '@shared/calendar'
+import { openItems } from '@shared/ledger/openItems'
+import type { OpenItem } from '@shared/ledger/openItems'
+import type { MutationResult } from '@shared/mutations/core'
+import type { MutationName } from '@shared/mutations/registry'
+import type { Decision, Escalation, Meeting, Remark, Suggestion, Topic } from '@shared/records'
+import { newId, newReceiptCode } from '@shared/ids'
+import { useDb } from '@app/db'
+import { useLiveQuery } from '@app/composables/liveQuery'
+import { mutate } from './mutate'
+import type { MutationArgs } from './mutate'
+import { useSessionStore } from './session'
+
+/** One topic of the meeting with what was said and settled on it. */
+export interface RunTopic {
+  topic: Topic
+  /** The suggestions the topic grouped (its list), as they stand now. */
+  suggestions: Suggestion[]
+  /** Views given on it (群众议事), oldest first. */
+  views: Remark[]
+  decisions: Decision[]
+  escalations: Escalation[]
+}
+
+/** One meeting and everything recorded at it, for meeting mode and the minutes. */
+export interface RunView {
+  meeting: Meeting
+  /** In agenda order. */
+  topics: RunTopic[]
+  /** Views given in open discussion outside any topic (on the meeting itself). */
+  openViews: Remark[]
+  /** Questions villagers raised on the spot, recorded as `on_site` suggestions. */
+  questions: Suggestion[]
+}
+
+/** One item of the report-back (上次落实情况) with the reports given on it at this meeting. */
+export interface ReportItem {
+  kind: OpenItem['kind']
+  row: Decision | Escalation | Suggestion
+  title: string
+  owner: string | null
+  dueOn: string | null
+  due: DueStatus | null
+  /** Still open now (an item crossed off tonight stays listed, with its new status). */
+  open: boolean
+  /** The decision's topic, whose list `decision.complete` needs. */
+  topic: Topic | null
+  /** Reports (`followup` remarks) given on it at this meeting, oldest first. */
+  reports: Remark[]
+}
+
+/** What the cadre did with an item at the report-back besides reporting on it. */
+export type ReportOutcome = 'in_progress' | 'done' | 'result_received'
+
+export interface DecideInput {
+  text: string
+  owner: string
+  dueOn: string
+  kind: Decision['kind']
+}
+
+const live = <R extends { deletedAt: string | null }>(rows: readonly (R | undefined)[]): R[] =>
+  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
+const unique = (ids: readonly (string | null)[]): string[] => [...new Set(ids.filter((id): id is string => id !== null))]
+const byCreation = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
+
+/** The smallest UUIDv7 made at `ms`: ids are time-ordered, so a range of them is a span of time. */
+export function idAt(ms: number): string {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`
+}
+
+/**
+ * The span of device time (as record ids) that counts as a meeting: from the start of its day in
+ * Shanghai to the start of the day of the village's next meeting. A report or an on-site question
+ * carries no meeting id; it belongs to the meeting during whose span it was recorded. Ids, made on
+ * the phone when the person acted, are used rather than `createdAt`, which the server restamps when
+ * a phone that was offline all evening syncs the next day.
+ */
+export async function meetingSpan(meeting: Meeting): Promise<{ from: string; to: string }> {
+  const day = todayInShanghai(new Date(meeting.startsAt))
+  const start = Date.parse(`${day}T00:00:00+08:00`)
+  const nextDay = new Date(start + 86_400_000).toISOString()
+  const later = await useDb()
+    .meetings.where('[villageId+startsAt]')
+    .between([meeting.villageId, nextDay], [meeting.villageId, Dexie.maxKey])
+    .filter((m) => m.deletedAt === null && m.status !== 'cancelled' && m.id !== meeting.id)
+    .first()
+  const end = later ? Date.parse(`${todayInShanghai(new Date(later.startsAt))}T00:00:00+08:00`) : 0
+  // Past every id (hex digits sort before 'g'): no later meeting yet, so no end.
+  return { from: idAt(start), to: later ? idAt(end) : 'g' }
+}
+
+/** Read one meeting with its topics, their suggestions, views, decisions and escalations. */
+async function loadRun(meetingId: string): Promise<RunView | null> {
+  const db = useDb()
+  const meeting = await db.meetings.get(meetingId)
+  if (!meeting || meeting.deletedAt !== null) return null
+  const topics = live(await db.topics.where('meetingId').equals(meetingId).toArray()).sort(
+    (a, b) => a.order - b.order || byCreation(a, b),
+  )
+  const topicIds = topics.map((t) => t.id)
+  const span = await meetingSpan(meeting)
+  const [suggestions, remarks, decisions, escalations, recent] = await Promise.all([
+    db.suggestions.bulkGet(unique(topics.flatMap((t) => t.suggestionIds))).then(live),
+    db.remarks.where('subjectId').anyOf([meetingId, ...topicIds]).toArray().then(live),
+    db.decisions.where('meetingId').equals(meetingId).toArray().then(live),
+    topicIds.length
+      ? db.escalations.where('villageId').equals(meeting.villageId).filter((e) => e.topicId !== null && topicIds.includes(e.topicId)).toArray().then(live)
+      : [],
+    db.suggestions.where('id').between(span.from, span.to).filter((s) => s.villageId === meeting.villageId && s.source === 'on_site').toArray().then(live),
+  ])
+  const suggestionsById = new Map(suggestions.map((s) => [s.id, s]))
+  const views = remarks.filter((r) => r.kind === 'view').sort(byCreation)
+  return {
+    meeting,
+    topics: topics.map((topic) => ({
+      topic,
+      suggestions: topic.suggestionIds.flatMap((id) => suggestionsById.get(id) ?? []),
+      views: views.filter((r) => r.subjectId === topic.id),
+      decisions: decisions.filter((d) => d.topicId === topic.id).sort(byCreation),
+      escalations: escalations.filter((e) => e.topicId === topic.id).sort(byCreation),
+    })),
+    openViews: views.filter((r) => r.subjectId === meetingId),
+    questions: recent.sort(byCreation),
+  }
+}
+
+const reportTables = { decision: 'decisions', escalation: 'escalations', suggestion: 'suggestions' } as const
+type ReportSubject = keyof typeof reportTables
+const isReportSubject = (type: string): type is ReportSubject => Object.hasOwn(reportTables, type)
+
+/**
+ * The report-back of a meeting: every item still open from earlier meetings (`openItems`), plus
+ * those reported on during this meeting's span that have been crossed off since. Reads only
+ * indexed slices: open decisions, the village's unclosed escalations, suggestions on an agenda,
+ * and the remarks on those items.
+ */
+async function loadReportBack(meeting: Meeting, today: string): Promise<ReportItem[]> {
+  const db = useDb()
+  const villageId = meeting.villageId
+  const span = await meetingSpan(meeting)
+  const [decisions, escalations, suggestions, spanReports] = await Promise.all([
+    db.decisions.where('status').equals('open').filter((d) => d.villageId === villageId).toArray(),
+    db.escalations.where('villageId').equals(villageId).filter((e) => e.status !== 'closed').toArray(),
+    db.suggestions.where('status').equals('on_agenda').filter((s) => s.villageId === villageId).toArray(),
+    db.remarks.where('id').between(span.from, span.to).filter((r) => r.villageId === villageId && r.kind === 'followup' && r.deletedAt === null).toArray(),
+  ])
+  const reportedIds = (type: ReportSubject) => unique(spanReports.filter((r) => r.subjectType === type).map((r) => r.subjectId))
+  const [doneDecisions, closedEscalations, movedSuggestions] = await Promise.all([
+    db.decisions.bulkGet(reportedIds('decision')).then(live),
+    db.escalations.bulkGet(reportedIds('escalation')).then(live),
+    db.suggestions.bulkGet(reportedIds('suggestion')).then(live),
+  ])
+  const allDecisions = [...decisions, ...doneDecisions.filter((d) => d.status !== 'open')]
+  const topicIds = unique([...allDecisions, ...escalations, ...suggestions, ...closedEscalations].map((r) => r.topicId))
+  const topics = live(await db.topics.bulkGet(topicIds))
+  const meetings = live(await db.meetings.bulkGet(unique(topics.map((t) => t.meetingId))))
+  const topicsById = new Map(topics.map((t) => [t.id, t]))
+  const open = openItems(villageId, { suggestions, topics, meetings, decisions, escalations }, defaultCalendar, today, {
+    meetingId: meeting.id,
+  })
+  const items: ReportItem[] = open.map((item) => ({
+    kind: item.kind, row: item.row, title: item.title, owner: item.owner, dueOn: item.dueOn, due: item.due, open: true,
+    topic: item.row.topicId ? topicsById.get(item.row.topicId) ?? null : null, reports: [],
+  }))
+  const listed = new Set(items.map((item) => item.row.id))
+  const crossedOff: ReportItem[] = [
+    ...allDecisions.filter((d) => !listed.has(d.id) && d.status !== 'open').map((row) => ({
+      kind: 'decision' as const, row, title: row.text, owner: row.owner, dueOn: row.dueOn, due: null, open: false,
+      topic: row.topicId ? topicsById.get(row.topicId) ?? null : null, reports: [],
+    })),
+    ...closedEscalations.filter((e) => !listed.has(e.id)).map((row) => ({
+      kind: 'escalation' as const, row, title: row.title, owner: row.assignee, dueOn: row.dueOn, due: null,
+      open: false, topic: null, reports: [],
+    })),
+    ...movedSuggestions.filter((s) => !listed.has(s.id)).map((row) => ({
+      kind: 'suggestion' as const, row, title: row.content, owner: null, dueOn: null, due: null, open: false,
+      topic: null, reports: [],
+    })),
+  ]
+  const all = [...items, ...crossedOff]
+  const reportsBySubject = new Map<string, Remark[]>()
+  for (const report of spanReports.sort(byCreation)) {
+    if (!isReportSubject(report.subjectType)) continue
+    reportsBySubject.set(report.subjectId, [...(reportsBySubject.get(report.subjectId) ?? []), report])
+  }
+  for (const item of all) item.reports = reportsBySubject.get(item.row.id) ?? []
+  return all
+}
+
+/** Raised when one step of a joint write is refused, to roll the whole transaction back. */
+class Refused extends Error {
+  constructor(readonly result: MutationResult) {
+    super('refused')
+  }
+}
+
+type Step = { [N in MutationName]: [N, MutationArgs<N>] }[MutationName]
+
+/**
+ * Apply several mutations as ONE person's action: one IndexedDB transaction, so either all rows
+ * and outbox entries are written or, when one is refused, none.
+ */
+async function mutateTogether(steps: Step[]): Promise<MutationResult> {
+  const actor = useSessionStore().actor
+  if (!actor) throw new Error('not enrolled')
+  // Loaded before the transaction starts: awaiting an import inside it would let it commit.
+  const { applyLocal, writeTables } = await import('@app/db/local')
+  const db = useDb()
+  try {
+    return await db.transaction('rw', writeTables, async () => {
+      let last: MutationResult | null = null
+      for (const [name, args] of steps) {
+        last = await applyLocal(db, name, args, actor)
+        if (!last.ok) throw new Refused(last)
+      }
+      return last!
+    })
+  } catch (error) {
+    if (error instanceof Refused) return error.result
+    throw error
+  }
+}
+
+/**
+ * Meeting mode (the run sheet) and the minutes: one meeting's rows kept live, the report-back
+ * list, and every action of the evening as one local write.
+ */
+export const useMeetingRunStore = defineStore('meetingRun', () => {
+  const session = useSessionStore()
+
+  /** One meeting with its topics and what was said; `undefined` while loading, `null` when not on this phone. */
+  function watchRun(meetingId: MaybeRefOrGetter<string>): ShallowRef<RunView | null | undefined> {
+    return useLiveQuery<RunView | null | undefined>(() => loadRun(toValue(meetingId)), undefined, () => toValue(meetingId)).value
+  }
+
+  /** The report-back list of a meeting, kept live; `undefined` while loading. */
+  function watchReportBack(meeting: MaybeRefOrGetter<Meeting | null | undefined>): ShallowRef<ReportItem[] | undefined> {
+    return useLiveQuery<ReportItem[] | undefined>(
+      async () => {
+        const row = toValue(meeting)
+        return row ? loadReportBack(row, todayInShanghai(new Date())) : undefined
+      },
+      undefined,
+      // Re-read when the meeting itself changes, not on every attendance tap.
+      () => {
+        const row = toValue(meeting)
+        return row ? `${row.id}:${row.startsAt}:${row.status}` : null
+      },
+    ).value
+  }
+
+  const start = (meeting: Meeting) => mutate('meeting.start', { id: meeting.id })
+  const saveAttendance = (meeting: Meeting, attendance: number) => mutate('meeting.update', { id: meeting.id, attendance })
+  const close = (meeting: Meeting, summary: string, attendance: number) =>
+    mutate('meeting.close', { id: meeting.id, summary, attendance })
+
+  /** Record the report given on an item and, when the cadre says so, cross it off in the same write. */
+  function report(item: ReportItem, text: string, outcome: ReportOutcome): Promise<MutationResult> {
+    const steps: Step[] = [[
+      'remark.add',
+      { id: newId(), subjectType: item.kind, subjectId: item.row.id, kind: 'followup', text, speaker: null },
+    ]]
+    if (outcome === 'done' && item.kind === 'decision') {
+      steps.push(['decision.complete', {
+        id: item.row.id, topicId: item.topic?.id ?? null, suggestionIds: item.topic?.suggestionIds ?? [], note: text,
+        remarkId: newId(), attachments: [],
+      }])
+    }
+    if (outcome === 'result_received' && item.kind === 'escalation') steps.push(['escalation.close', { id: item.row.id }])
+    return mutateTogether(steps)
+  }
+
+  /** A view given in open discussion, on a topic or (without one) on the meeting. */
+  const addView = (subject: { type: 'topic' | 'meeting'; id: string }, text: string, speaker: string) =>
+    mutate('remark.add', { id: newId(), subjectType: subject.type, subjectId: subject.id, kind: 'view', text, speaker: speaker.trim() || null })
+
+  /** A villager's new question, recorded as an `on_site` suggestion in the village's inbox. */
+  const raiseQuestion = (meeting: Meeting, text: string, speaker: string) =>
+    mutate('suggestion.create', {
+      id: newId(), villageId: meeting.villageId, content: text, category: 'other', source: 'on_site',
+      submitterName: speaker.trim() || null, submitterPhone: null, publicName: false, receiptCode: newReceiptCode(),
+      attachmentIds: [],
+    })
+
+  const decide = (meeting: Meeting, topic: Topic, input: DecideInput) =>
+    mutate('decision.create', {
+      id: newId(), meetingId: meeting.id, topicId: topic.id, suggestionIds: topic.suggestionIds, ...input,
+    })
+
+  /** Hand a topic to the township with the suggestions chosen from it. */
+  const escalate = (meeting: Meeting, topic: Topic, input: { title: string; details: string }, suggestionIds: string[]) =>
+    mutate('escalation.create', {
+      id: newId(), villageId: meeting.villageId, topicId: topic.id, suggestionIds, title: input.title, details: input.details,
+    })
+
+  const defer = (meeting: Meeting, topic: Topic) =>
+    mutate('topic.defer', { id: topic.id, meetingId: meeting.id, suggestionIds: topic.suggestionIds })
+
+  /** Whether this device's member may run the meeting (cadres only; others read). */
+  const canRun = () => session.actor?.role === 'cadre'
+
+  return { watchRun, watchReportBack, start, saveAttendance, close, report, addView, raiseQuestion, decide, escalate, defer, canRun }
+})
