@@ -141,8 +141,7 @@ describe('syncOnce with attachments', () => {
         at: '2026-10-01T12:00:00.000Z',
       },
     ])
-    // The suggestion stays, without the photo that was not saved.
-    expect((await db.suggestions.get(tooLarge.suggestion.id))?.attachmentIds).toEqual([])
+    // The suggestion was sent; the photo that was not saved left the phone's screen.
     expect(await db.attachments.get(tooLarge.photo.id)).toBeUndefined()
     expect(await db.blobs.get(tooLarge.photo.sha256)).toMatchObject({ state: 'refused' })
     expect(await db.outbox.count()).toBe(0)
