@@ -9,6 +9,7 @@ import { answerFrameworkError, HttpError, installErrorHandling } from './http/er
 import { registerSecurity } from './http/security'
 import { registerStatic } from './http/static'
 import { adminRoutes } from './routes/admin'
+import { blobRoutes } from './routes/blobs'
 import { enrolRoutes } from './routes/enrol'
 import type { RateLimit } from './routes/enrol'
 import { healthRoutes } from './routes/health'
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await scope.register(sessionRoutes, { ctx })
     await scope.register(adminRoutes, { ctx, publicOrigin: options.publicOrigin ?? null })
     await scope.register(syncRoutes, { ctx })
+    await scope.register(blobRoutes, { ctx })
   })
   await registerStatic(app, options.distDir)
   return app
