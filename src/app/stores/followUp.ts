@@ -3,21 +3,23 @@ import { computed, ref } from 'vue'
 import { defaultCalendar, todayInShanghai } from '@shared/calendar'
 import type { LedgerIndex, OpenItem } from '@shared/ledger'
 import { openItems } from '@shared/ledger'
-import type { MutationName } from '@shared/mutations/registry'
 import type { MutationResult } from '@shared/mutations/core'
-import type { BlobFields } from '@shared/mutations/attachment'
+import type { AddRemarkArgs } from '@shared/mutations/remark'
 import type { Decision, Meeting, Suggestion } from '@shared/records'
 import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
+import type { LocalStep } from '@app/db/local'
 import { useLiveQuery } from '@app/composables/liveQuery'
+import type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
+import { useAttachmentsStore } from './attachments'
 import { mutate, type MutationArgs } from './mutate'
 import { loadVillageLedger } from './ledger'
 import { useSessionStore } from './session'
 
-/** What the 办结 form gives: the evidence note and photos already uploaded by hash. */
+/** What the 办结 form gives: the evidence note and the photos taken as evidence (not saved yet). */
 export interface CompleteInput {
   note: string
-  attachments?: BlobFields[]
+  photos: readonly AttachmentDraft[]
 }
 
 export type CallbackOutcome = NonNullable<Suggestion['rating']>['outcome']
@@ -32,41 +34,6 @@ export interface CallbackInput {
 
 /** An open item with the meeting it came from. */
 export type FollowUpItem = OpenItem & { meeting: Meeting | null }
-
-type Step = { [N in MutationName]: { name: N; args: MutationArgs<N> } }[MutationName]
-
-/** Thrown inside the transaction to undo the steps already applied when a later one is refused. */
-class Refused extends Error {
-  constructor(readonly result: MutationResult) {
-    super('refused')
-  }
-}
-
-/**
- * Apply several mutations as ONE person's action: one IndexedDB transaction, so either every row
- * and outbox entry is written or none. The first refusal is returned and nothing is kept.
- */
-async function mutateTogether(steps: readonly Step[]): Promise<MutationResult> {
-  const actor = useSessionStore().actor
-  if (!actor) throw new Error('not enrolled')
-  if (steps.length === 1) return mutate(steps[0]!.name, steps[0]!.args)
-  // Loaded before the transaction starts: awaiting an import inside it would let it commit early.
-  const { applyLocal, writeTables } = await import('@app/db/local')
-  const db = useDb()
-  try {
-    return await db.transaction('rw', writeTables, async () => {
-      let last: MutationResult | undefined
-      for (const step of steps) {
-        last = await applyLocal(db, step.name, step.args, actor)
-        if (!last.ok) throw new Refused(last)
-      }
-      return last!
-    })
-  } catch (error) {
-    if (error instanceof Refused) return error.result
-    throw error
-  }
-}
 
 /**
  * Follow-through (落实跟踪) for the village: every open item from earlier meetings by deadline in
@@ -110,30 +77,39 @@ export const useFollowUpStore = defineStore('followUp', () => {
     today.value = todayInShanghai(new Date())
   }
 
-  /** Cross a decision off (办结) with the note as evidence (kept as its progress remark) and photos. */
+  /**
+   * Cross a decision off (办结) with the note as evidence (kept as its progress remark); its
+   * photos are saved with it as one action (`attachment.add` on the decision, blobs kept for upload).
+   */
   function complete(decision: Decision, input: CompleteInput): Promise<MutationResult> {
     const topic = decision.topicId ? index.value?.topicsById.get(decision.topicId) : undefined
-    return mutate('decision.complete', {
+    const args: MutationArgs<'decision.complete'> = {
       id: decision.id,
       topicId: decision.topicId,
       suggestionIds: topic?.suggestionIds ?? [],
       note: input.note,
       remarkId: newId(),
-      attachments: input.attachments ?? [],
-    })
+      attachments: [],
+    }
+    if (input.photos.length === 0) return mutate('decision.complete', args)
+    return useAttachmentsStore().saveWith({ name: 'decision.complete', args }, 'decision', decision.id, input.photos)
   }
 
-  /** Record the villager's rating and, when given, their words, as one action. */
-  function rate(suggestion: Suggestion, input: CallbackInput): Promise<MutationResult> {
-    const steps: Step[] = [{ name: 'suggestion.rate', args: { id: suggestion.id, stars: input.stars, outcome: input.outcome } }]
+  /** Record the villager's rating and, when given, their words (a feedback remark), as one action. */
+  async function rate(suggestion: Suggestion, input: CallbackInput): Promise<MutationResult> {
+    const actor = session.actor
+    if (!actor) throw new Error('not enrolled')
+    const steps: LocalStep[] = [{ name: 'suggestion.rate', args: { id: suggestion.id, stars: input.stars, outcome: input.outcome } }]
     const note = input.note.trim()
     if (note) {
-      steps.push({
-        name: 'remark.add',
-        args: { id: newId(), subjectType: 'suggestion', subjectId: suggestion.id, kind: 'feedback', text: note, speaker: suggestion.submitterName },
-      })
+      const args: AddRemarkArgs = {
+        id: newId(), subjectType: 'suggestion', subjectId: suggestion.id, kind: 'feedback', text: note, speaker: suggestion.submitterName,
+      }
+      steps.push({ name: 'remark.add', args })
     }
-    return mutateTogether(steps)
+    // The write path (zod, the shared mutations) loads on first write, not with the page.
+    const { applyLocalAll } = await import('@app/db/local')
+    return applyLocalAll(useDb(), steps, actor)
   }
 
   return { index, today, items, awaitingCallback, refreshToday, complete, rate }

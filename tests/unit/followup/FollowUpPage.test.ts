@@ -58,7 +58,7 @@ describe('FollowUpPage: open items', () => {
     expect(overdue.text()).toContain('专人：张主任')
     expect(overdue.text()).toContain(`来自 ${meeting.title}（2026-09-25）`)
     expect(overdue.text()).toContain(zh.followup.kind.decision)
-    expect(overdue.get('[data-tone="overdue"]').exists()).toBe(true)
+    expect(overdue.find('[data-tone="overdue"]').exists()).toBe(true)
 
     // Saturday 10 October is a 调休 working day: two working days to Monday the 12th.
     expect(card(wrapper, 'open', ditchDecision.text).text()).toContain('还剩 2 个工作日')
@@ -95,7 +95,11 @@ describe('FollowUpPage: open items', () => {
     await seedVillage()
     const wrapper = await openAs()
     await button(card(wrapper, 'open', lampDecision.text), zh.followup.complete.action).trigger('click')
-    await card(wrapper, 'open', lampDecision.text).get('form').trigger('submit')
+    // The evidence photo is offered, and optional.
+    const form = card(wrapper, 'open', lampDecision.text).get('form')
+    expect(form.text()).toContain(zh.followup.complete.photo)
+    expect(form.findAll('input[type="file"][accept="image/*"]').length).toBeGreaterThan(0)
+    await form.trigger('submit')
     expect(card(wrapper, 'open', lampDecision.text).text()).toContain('请填写办结情况')
 
     await card(wrapper, 'open', lampDecision.text).get('textarea[name="note"]').setValue('好')

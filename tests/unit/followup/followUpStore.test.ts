@@ -4,11 +4,13 @@ import { createPinia, setActivePinia } from 'pinia'
 import { useDb } from '@app/db'
 import { useFollowUpStore } from '@app/stores/followUp'
 import { useSessionStore } from '@app/stores/session'
+import { makeDraft } from '@app/components/attachment/attachmentDraft'
 import { resetDb, sessionAs } from '../escalation/fixtures'
-import { gym, seedVillage } from './village'
+import { gym, lamp, lampDecision, seedVillage } from './village'
 
 beforeEach(async () => {
   await resetDb()
+  await useDb().blobs.clear()
   await seedVillage()
   setActivePinia(createPinia())
   const session = useSessionStore()
@@ -35,5 +37,25 @@ describe('useFollowUpStore().rate', () => {
     const outbox = await useDb().outbox.orderBy('mid').toArray()
     expect(outbox.map((entry) => [entry.mid, entry.name])).toEqual([[1, 'suggestion.rate'], [2, 'remark.add']])
     await vi.waitFor(() => expect(store.items.map((item) => item.id)).toContain(gym.id))
+  })
+})
+
+describe('useFollowUpStore().complete', () => {
+  it('crosses a decision off with a photo as evidence, in one action: the photo waits on the phone for upload', async () => {
+    const store = useFollowUpStore()
+    await vi.waitFor(() => expect(store.items.map((item) => item.id)).toContain(lampDecision.id))
+    const bytes = new TextEncoder().encode('jpeg bytes of the new street lamp').buffer
+    const photo = await makeDraft(bytes, 'image/jpeg', 'photo')
+
+    expect(await store.complete(lampDecision, { note: '换了三个新灯泡', photos: [photo] })).toMatchObject({ ok: true })
+
+    const db = useDb()
+    expect(await db.decisions.get(lampDecision.id)).toMatchObject({ status: 'done' })
+    expect(await db.suggestions.get(lamp.id)).toMatchObject({ status: 'resolved' })
+    expect(await db.attachments.get(photo.id)).toMatchObject({
+      subjectType: 'decision', subjectId: lampDecision.id, kind: 'photo', mime: 'image/jpeg', sha256: photo.sha256, size: photo.size,
+    })
+    expect(await db.blobs.get(photo.sha256)).toMatchObject({ state: 'pending', mime: 'image/jpeg', size: photo.size })
+    expect((await db.outbox.orderBy('mid').toArray()).map((entry) => entry.name)).toEqual(['decision.complete', 'attachment.add'])
   })
 })
