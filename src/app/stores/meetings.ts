@@ -8,6 +8,7 @@ import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { mutate } from './mutate'
+import { byOrder } from './triage'
 import { useSessionStore } from './session'
 
 /** What the meeting form collects. */
@@ -33,9 +34,6 @@ export interface MeetingView {
 
 const live = <R extends { deletedAt: string | null }>(rows: (R | undefined)[]): R[] =>
   rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
-
-/** Topics in agenda order (the order field, then creation). */
-export const byOrder = (a: Topic, b: Topic) => a.order - b.order || a.createdAt.localeCompare(b.createdAt)
 
 /** A meeting's topics in order, each with its current suggestions (those that still point back at it). */
 export async function loadAgenda(meetingId: string): Promise<AgendaTopic[]> {

@@ -7,7 +7,7 @@ import type { MutationResult } from '@shared/mutations/core'
 import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
 import { useLiveQuery } from '@app/composables/liveQuery'
-import { byOrder, type MeetingDraft } from './meetings'
+import type { MeetingDraft } from './meetings'
 import { mutate } from './mutate'
 import { useSessionStore } from './session'
 
@@ -30,6 +30,9 @@ export interface BatchResult {
   saved: number
   result: MutationResult
 }
+
+/** Topics in agenda order (the order field, then creation). */
+export const byOrder = (a: Topic, b: Topic) => a.order - b.order || a.createdAt.localeCompare(b.createdAt)
 
 /** Meetings whose agenda triage may fill (one already running is planned on the evening itself). */
 export const plannable: readonly MeetingStatus[] = ['draft', 'announced']
