@@ -138,6 +138,14 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
+/** Resolves once the browser is idle after the first screen (a timeout where there is no idle callback). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2_000 })
+    else setTimeout(resolve, 50)
+  })
+}
+
 export interface AppRouterOptions {
   /** Send a device that has not enrolled to /enrol. Default `true`; component tests turn it off. */
   guard?: boolean
@@ -157,11 +165,23 @@ export function createAppRouter(
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   })
   if (guard) {
+    let firstRead: Promise<void> | null = null
     router.beforeEach(async (to) => {
       const session = useSessionStore()
       if (!session.loaded) {
-        // A phone that never enrolled lands on /enrol: fetch that page while the session is read.
-        if (!session.enrolledBefore()) void loadEnrolPage()
+        if (!session.enrolledBefore()) {
+          // A phone that never enrolled shows /enrol at once, without waiting for IndexedDB (and
+          // Dexie) to load; should the read find a session after all (the hint was lost), go on.
+          if (!firstRead) {
+            const wanted = to.name === 'enrol' ? null : (to.redirectedFrom ?? to).fullPath
+            firstRead = afterFirstPaint()
+              .then(() => session.load())
+              .then(() => {
+                if (session.enrolled) void router.replace(wanted ?? { name: homeRoute(session.actor) })
+              })
+          }
+          return to.name === 'enrol' ? undefined : { name: 'enrol' }
+        }
         await session.load()
       }
       if (!session.enrolled && to.name !== 'enrol') return { name: 'enrol' }

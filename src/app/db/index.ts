@@ -1,15 +1,12 @@
-import { ref } from 'vue'
 import { createDb, type YehuaDb } from './schema'
-import { StorageError, classifyStorageError, type StorageProblem } from './errors'
+import { StorageError, classifyStorageError } from './errors'
+import { reloadRequired, storageProblem } from './status'
 
 export type { OutboxEntry, LocalRejection, YehuaDb } from './schema'
 export { StorageError, classifyStorageError, toStorageError } from './errors'
 export type { StorageProblem } from './errors'
 
-/** A problem that keeps the app from using its database at all (shown as a full-width notice). */
-export const storageProblem = ref<StorageProblem | null>(null)
-/** Another tab upgraded the database: this tab closed its copy and must reload. */
-export const reloadRequired = ref(false)
+export { reloadRequired, storageProblem } from './status'
 
 let instance: YehuaDb | null = null
 

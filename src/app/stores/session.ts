@@ -2,7 +2,10 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { EnrolRequest, EnrolResponse } from '@shared/api/identity'
 import { postJson } from '@app/api/client'
-import { classifyStorageError, requestPersistence, storageProblem, useDb } from '@app/db'
+import { storageProblem } from '@app/db/status'
+
+/** The database module (and Dexie) loads on first use, so a fresh phone's enrol page need not wait for it. */
+const database = () => import('@app/db')
 
 /** What an enrolled device knows about itself. The token is the device's credential. */
 export type Session = EnrolResponse
@@ -32,10 +35,14 @@ export const useSessionStore = defineStore('session', () => {
 
   async function load(): Promise<void> {
     try {
+      const { useDb } = await database()
       const entry = await useDb().meta.get(SESSION_KEY)
       session.value = (entry?.value as Session | undefined) ?? null
     } catch (error) {
-      storageProblem.value = classifyStorageError(error)
+      storageProblem.value = await database().then(
+        ({ classifyStorageError }) => classifyStorageError(error),
+        () => 'unknown' as const,
+      )
     } finally {
       loaded.value = true
     }
@@ -52,6 +59,7 @@ export const useSessionStore = defineStore('session', () => {
       return { ok: false, reason: result.status === 400 ? 'code_unknown' : 'server' }
     }
     const next = result.data
+    const { useDb, requestPersistence } = await database()
     const db = useDb()
     await db.transaction('rw', [db.meta, db.villages, db.townships], async () => {
       await db.meta.put({ key: SESSION_KEY, value: next })

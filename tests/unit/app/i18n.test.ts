@@ -19,7 +19,10 @@ describe('locales', () => {
 
   it('has zh-CN as the default locale, with the domains merged as namespaces', () => {
     expect(defaultLocale).toBe('zh-CN')
-    expect(Object.keys(zhCN).sort()).toEqual(['app', 'common', 'enrol', 'errors', 'escalation', 'settings', 'suggestion', 'sync'])
+    expect(Object.keys(zhCN).sort()).toEqual([
+      'app', 'attachment', 'common', 'enrol', 'errors', 'escalation', 'followup', 'ledger', 'meeting', 'minutes', 'run',
+      'settings', 'suggestion', 'sync', 'triage',
+    ])
     const { global } = createAppI18n()
     expect(global.locale.value).toBe('zh-CN')
     expect(global.t('app.title')).toBe('乡村夜话')

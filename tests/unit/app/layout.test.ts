@@ -28,8 +28,8 @@ describe('app layout', () => {
     expect(nav.attributes('aria-label')).toBe('主导航')
     expect(wrapper.find('[role="tablist"]').exists()).toBe(false)
     const links = nav.findAll('[role="link"]')
-    expect(links.map((link) => link.text())).toEqual(['意见', '我的'])
-    expect(links.map((link) => link.attributes('aria-current'))).toEqual([undefined, 'page'])
+    expect(links.map((link) => link.text())).toEqual(['意见', '夜话', '台账', '我的'])
+    expect(links.map((link) => link.attributes('aria-current'))).toEqual([undefined, undefined, undefined, 'page'])
     expect(links.some((link) => link.attributes('aria-selected') !== undefined)).toBe(false)
   })
 
@@ -40,7 +40,7 @@ describe('app layout', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('suggestions'))
     expect(wrapper.get('h1').text()).toBe('意见建议')
 
-    await wrapper.findAll('[role="link"]')[1]?.trigger('keydown', { key: 'Enter' })
+    await wrapper.findAll('[role="link"]')[3]?.trigger('keydown', { key: 'Enter' })
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('settings'))
   })
 

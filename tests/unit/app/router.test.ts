@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import { createAppRouter, routes } from '@app/router'
@@ -14,6 +14,12 @@ function appRouter() {
   return createAppRouter(createMemoryHistory())
 }
 
+// Vite compiles a lazy page (and the Vant parts it uses) on its first import, which can take
+// seconds on a busy machine: do it once up front, not inside the first test's time limit.
+beforeAll(async () => {
+  await import('@app/pages/EnrolPage.vue')
+}, 60_000)
+
 beforeEach(() => {
   setActivePinia(createPinia())
 })
@@ -22,22 +28,34 @@ describe('router', () => {
   it('loads every page lazily', () => {
     const pages = routes.filter((route) => !route.redirect)
     expect(pages.map((route) => route.name)).toEqual([
-      'suggestions', 'suggestion-new', 'suggestion', 'township', 'escalation', 'enrol', 'settings', 'sync', 'not-found',
+      'suggestions', 'suggestion-new', 'suggestion', 'township', 'escalation', 'enrol', 'settings', 'sync', 'ledger',
+      'follow-up', 'triage', 'meetings', 'meeting-new', 'meeting', 'meeting-notice', 'meeting-run', 'meeting-minutes',
+      'not-found',
     ])
     for (const route of pages) expect(typeof route.component, String(route.name)).toBe('function')
   })
 
-  it('sends a phone that has not enrolled to /enrol, after reading its session from the database', async () => {
+  it('sends a phone that never enrolled to /enrol at once, then reads its session from the database', async () => {
     const router = appRouter()
     await router.push('/suggestions/new')
-    expect(useSessionStore().loaded).toBe(true)
     expect(router.currentRoute.value.fullPath).toBe('/enrol')
+    await vi.waitFor(() => expect(useSessionStore().loaded).toBe(true))
+    expect(router.currentRoute.value.fullPath).toBe('/enrol')
+  })
+
+  it('goes on to the asked-for page when a phone without the enrolled hint turns out to hold a session', async () => {
+    await useDb().meta.put({ key: 'session', value: sessionFixture() })
+    const router = appRouter()
+    await router.push('/settings')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/settings'))
+    await useDb().meta.delete('session')
   })
 
   it('sends a phone that has not enrolled from / to /enrol', async () => {
     const router = appRouter()
     await router.push('/')
     expect(router.currentRoute.value.fullPath).toBe('/enrol')
+    await vi.waitFor(() => expect(useSessionStore().loaded).toBe(true))
   })
 
   it('lets a phone that has not enrolled open /enrol with a code', async () => {
@@ -45,6 +63,7 @@ describe('router', () => {
     await router.push('/enrol?code=123456')
     expect(router.currentRoute.value.name).toBe('enrol')
     expect(router.currentRoute.value.query).toEqual({ code: '123456' })
+    await vi.waitFor(() => expect(useSessionStore().loaded).toBe(true))
   })
 
   it('opens the page an enrolled phone asked for, and / as the suggestion list', async () => {
@@ -62,6 +81,7 @@ describe('router', () => {
   })
 
   it("opens / as the township's queue for township staff, also on the first load", async () => {
+    localStorage.setItem('yehua.enrolled', '1')
     await useDb().meta.put({ key: 'session', value: sessionFixture({
       actor: { role: 'township', memberId: testMemberId, villageId: null, townshipId: testTownshipId },
       village: null,
@@ -73,5 +93,6 @@ describe('router', () => {
     await router.push('/')
     expect(router.currentRoute.value.fullPath).toBe('/township')
     await useDb().meta.delete('session')
+    localStorage.removeItem('yehua.enrolled')
   })
 })
