@@ -51,16 +51,33 @@ describe('the photos and voice notes of a suggestion', () => {
     expect(wrapper.findAll('.attachment-list__unsent').map((s) => s.text())).toEqual([zh.attachment.gallery.unsent])
   })
 
-  it('says it cannot show a photo that is not on the phone while there is no network', async () => {
+  it('says it cannot show a photo that is not on the phone while there is no network, and fetches it once back online', async () => {
+    // The network is the browser's: unit tests have no server, so it is cut here, then restored.
+    const setOnline = (online: boolean) => {
+      Object.defineProperty(navigator, 'onLine', { value: online, configurable: true })
+      window.dispatchEvent(new Event(online ? 'online' : 'offline'))
+    }
+    setOnline(false)
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')))
+    const bytes = photoBytes(7)
     const suggestion = aSuggestion({ content: '小学门口要个减速带' })
     await seed({ suggestions: [suggestion] })
-    await useDb().attachments.put(anAttachment({ subjectId: suggestion.id }))
+    await useDb().attachments.put(anAttachment({ subjectId: suggestion.id, sha256: 'c'.repeat(64) }))
 
     const wrapper = await open(suggestion.id, '小学门口要个减速带')
-
     await vi.waitFor(() => expect(wrapper.text()).toContain(`照片 1：${zh.attachment.list.missing.offline}`))
     expect(wrapper.find('img').exists()).toBe(false)
+
+    const asked: string[] = []
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      asked.push(`${url} ${new Headers(init.headers).get('authorization')}`)
+      return new Response(bytes, { headers: { 'content-type': 'image/jpeg' } })
+    })
+    setOnline(true)
+
+    await vi.waitFor(() => expect(wrapper.find('img').exists()).toBe(true))
+    expect(asked).toEqual([`/api/blobs/${'c'.repeat(64)} Bearer ${sessionAs('cadre').token}`])
+    expect(await useDb().blobs.get('c'.repeat(64))).toMatchObject({ mime: 'image/jpeg', size: 64, state: 'uploaded' })
   })
 
   it('shows no section when the suggestion has none', async () => {
