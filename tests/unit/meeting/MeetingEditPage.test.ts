@@ -139,6 +139,21 @@ describe('MeetingEditPage, agenda', () => {
     expect((await useDb().outbox.toArray())[0]!.args).toEqual({ id: meeting.id, startsAt: '2026-10-09T12:00:00.000Z', place: '村委会大院' })
   })
 
+  it('defers a topic while the meeting is in progress, sending its suggestions back to the inbox', async () => {
+    const running = { ...meeting, status: 'in_progress' as const }
+    await seedPlan({ meetings: [running], topics, suggestions: [{ ...onTopic, topicId: topics[0]!.id }] })
+    const { wrapper } = await open(`/meetings/${meeting.id}`)
+    await vi.waitFor(() => expect(topicTitles(wrapper)).toHaveLength(3))
+    expect(wrapper.find('input[name="title"]').exists()).toBe(false)
+    await wrapper.findAll('.meeting-topic')[0]!.findAll('button').find((b) => b.text() === zh.meeting.agenda.defer)!.trigger('click')
+    await vi.waitFor(() => expect(document.body.textContent).toContain('把“修路灯”推迟到以后？'))
+    ;(document.body.querySelector('.van-dialog__confirm') as HTMLButtonElement).click()
+    await vi.waitFor(async () => expect(await useDb().topics.get(topics[0]!.id)).toMatchObject({ outcome: 'deferred' }))
+    expect(await useDb().suggestions.get(onTopic.id)).toMatchObject({ status: 'new', topicId: null })
+    expect(await outboxNames()).toEqual(['topic.defer'])
+    await vi.waitFor(() => expect(wrapper.findAll('.meeting-topic')[0]!.text()).toContain(zh.meeting.agenda.outcome.deferred))
+  })
+
   it('leads to the notice, and to meeting mode once that page exists', async () => {
     const { wrapper, router } = await open(`/meetings/${meeting.id}`)
     await seedPlan({ meetings: [{ ...meeting, status: 'announced' }] })
