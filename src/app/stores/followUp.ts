@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { defaultCalendar, todayInShanghai } from '@shared/calendar'
 import type { LedgerIndex, OpenItem } from '@shared/ledger'
 import { openItems } from '@shared/ledger'
@@ -9,11 +9,10 @@ import type { Decision, Meeting, Suggestion } from '@shared/records'
 import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
 import type { LocalStep } from '@app/db/local'
-import { useLiveQuery } from '@app/composables/liveQuery'
 import type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
 import { useAttachmentsStore } from './attachments'
 import { mutate, type MutationArgs } from './mutate'
-import { loadVillageLedger } from './ledger'
+import { followVillage } from './ledger'
 import { useSessionStore } from './session'
 
 /** What the 办结 form gives: the evidence note and the photos taken as evidence (not saved yet). */
@@ -45,11 +44,13 @@ export const useFollowUpStore = defineStore('followUp', () => {
   const session = useSessionStore()
   const villageId = computed(() => session.villageId)
 
-  const { value: index } = useLiveQuery<LedgerIndex | null>(
-    async () => (villageId.value ? loadVillageLedger(villageId.value) : null),
-    null,
-    villageId,
-  )
+  /** The village's indexed rows; null until first read. Kept live while a page `follow`s them. */
+  const index = shallowRef<LedgerIndex | null>(null)
+
+  /** Keep `index` in step with the device database for as long as the calling component lives. */
+  function follow(): void {
+    followVillage(villageId, index)
+  }
   /** 'YYYY-MM-DD' in Asia/Shanghai: deadlines are counted in working days from it. */
   const today = ref(todayInShanghai(new Date()))
 
@@ -112,5 +113,5 @@ export const useFollowUpStore = defineStore('followUp', () => {
     return applyLocalAll(useDb(), steps, actor)
   }
 
-  return { index, today, items, awaitingCallback, refreshToday, complete, rate }
+  return { index, follow, today, items, awaitingCallback, refreshToday, complete, rate }
 })

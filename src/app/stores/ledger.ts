@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { Ref, ShallowRef } from 'vue'
 import Dexie from 'dexie'
 import { todayInShanghai } from '@shared/calendar'
 import type { FunnelCounts, LedgerFilter, LedgerIndex, PathStepKind } from '@shared/ledger'
@@ -47,6 +48,21 @@ export async function loadVillageLedger(villageId: string): Promise<LedgerIndex>
   return indexLedger({ suggestions, meetings, topics, decisions, escalations, villages: live(villages) })
 }
 
+/**
+ * Keep `target` set to the village's indexed rows while the calling effect scope (a page) lives;
+ * it keeps its last value afterwards.
+ */
+export function followVillage(villageId: Ref<string | null>, target: ShallowRef<LedgerIndex | null>): void {
+  const { value } = useLiveQuery<LedgerIndex | null>(
+    async () => (villageId.value ? loadVillageLedger(villageId.value) : null),
+    null,
+    villageId,
+  )
+  watch(value, (rows) => {
+    if (rows) target.value = rows
+  })
+}
+
 function toFilter(controls: LedgerControls, text: string): LedgerFilter {
   return {
     ...(controls.status ? { status: controls.status } : {}),
@@ -72,12 +88,17 @@ export const useLedgerStore = defineStore('ledger', () => {
   const session = useSessionStore()
   const villageId = computed(() => session.villageId)
 
-  /** The village's indexed rows; null until first read. */
-  const { value: index } = useLiveQuery<LedgerIndex | null>(
-    async () => (villageId.value ? loadVillageLedger(villageId.value) : null),
-    null,
-    villageId,
-  )
+  /** The village's indexed rows; null until first read. Kept live while a page `follow`s them. */
+  const index = shallowRef<LedgerIndex | null>(null)
+
+  /**
+   * Keep `index` in step with the device database for as long as the calling component lives.
+   * Not for the store's whole life: re-reading a large village on every write would also slow
+   * down the meeting's run sheet once the ledger had been opened.
+   */
+  function follow(): void {
+    followVillage(villageId, index)
+  }
   /** 'YYYY-MM-DD' in Asia/Shanghai: what "overdue" is measured against. */
   const today = ref(todayInShanghai(new Date()))
 
@@ -148,7 +169,7 @@ export const useLedgerStore = defineStore('ledger', () => {
   }
 
   return {
-    index, today, counts, awaitingCallback, controls, search, searched, results, shown, visible, overdueIds, shortPaths,
+    index, follow, today, counts, awaitingCallback, controls, search, searched, results, shown, visible, overdueIds, shortPaths,
     meetings,
     showMore, clearFilters, refreshToday,
   }

@@ -32,6 +32,7 @@ describe('useFollowUpStore().rate', () => {
 
   it('numbers the rating and its note one after the other in the outbox', async () => {
     const store = useFollowUpStore()
+    store.follow()
     await vi.waitFor(() => expect(store.awaitingCallback.map((s) => s.id)).toEqual([gym.id]))
     expect(await store.rate(gym, { stars: 2, outcome: 'unresolved', note: '灯还是不亮' })).toMatchObject({ ok: true })
     const outbox = await useDb().outbox.orderBy('mid').toArray()
@@ -43,6 +44,7 @@ describe('useFollowUpStore().rate', () => {
 describe('useFollowUpStore().complete', () => {
   it('crosses a decision off with a photo as evidence, in one action: the photo waits on the phone for upload', async () => {
     const store = useFollowUpStore()
+    store.follow()
     await vi.waitFor(() => expect(store.items.map((item) => item.id)).toContain(lampDecision.id))
     const bytes = new TextEncoder().encode('jpeg bytes of the new street lamp').buffer
     const photo = await makeDraft(bytes, 'image/jpeg', 'photo')
