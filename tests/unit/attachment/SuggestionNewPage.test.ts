@@ -47,7 +47,8 @@ describe('SuggestionNewPage with photos', () => {
     expect(wrapper.text()).toContain(zh.attachment.photo.take)
     expect(wrapper.text()).toContain(zh.attachment.photo.pick)
     // happy-dom has no MediaRecorder: the person is told, instead of a button that does nothing.
-    expect(wrapper.get('[role="alert"]').text()).toBe(zh.attachment.voice.unsupported)
+    expect(wrapper.get('.attachment-voice__problem').text()).toBe(zh.attachment.voice.unsupported)
+    expect(wrapper.find('button[aria-pressed]').exists()).toBe(false)
   })
 
   it('lists taken photos, lets one be removed before saving, and saves the suggestion with the rest in one go', async () => {
@@ -76,6 +77,32 @@ describe('SuggestionNewPage with photos', () => {
     expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['suggestion.create', 'attachment.add'])
     expect((await db.blobs.toArray()).map((b) => [b.sha256, b.state])).toEqual([[kept.sha256, 'pending']])
     expect(await db.blobs.get(removed.sha256)).toBeUndefined()
+  })
+
+  it('says the phone is full when the photo does not fit, and keeps neither the suggestion nor the photo', async () => {
+    const db = useDb()
+    const full = () => {
+      throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' })
+    }
+    db.blobs.hook('creating', full)
+    try {
+      const { wrapper, router } = await openForm()
+      await wrapper.get('textarea[name="content"]').setValue('东街排水沟堵了，下雨积水')
+      await takePhoto(wrapper, 6)
+      await wrapper.get('form').trigger('submit')
+
+      const words = zh.errors.notSaved.replace('{reason}', zh.errors.storage.quota)
+      await vi.waitFor(() => expect(document.body.textContent).toContain(words), { timeout: 10_000 })
+      expect(router.currentRoute.value.name).toBe('suggestion-new')
+      expect(await db.suggestions.count()).toBe(0)
+      expect(await db.attachments.count()).toBe(0)
+      expect(await db.outbox.count()).toBe(0)
+      expect(await db.blobs.count()).toBe(0)
+      // The photo is still in the form, to save again once there is room.
+      expect(wrapper.findAll('img').map((img) => img.attributes('alt'))).toEqual(['照片 1'])
+    } finally {
+      db.blobs.hook('creating').unsubscribe(full)
+    }
   })
 
   it('counts photos as unsaved input, so the app holds back updates while they are not saved', async () => {
