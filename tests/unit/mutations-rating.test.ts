@@ -114,7 +114,7 @@ describe('mutations registry', () => {
       'remark.add',
       'suggestion.answer', 'suggestion.create', 'suggestion.decline', 'suggestion.merge', 'suggestion.rate',
       'suggestion.schedule', 'suggestion.unschedule',
-      'topic.create', 'topic.defer', 'topic.reorder', 'topic.update',
+      'topic.create', 'topic.defer', 'topic.remove', 'topic.reorder', 'topic.update',
     ])
   })
 })

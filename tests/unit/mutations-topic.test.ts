@@ -188,3 +188,51 @@ describe('topic.defer', () => {
       .toEqual(refused('invalid_args', 'suggestionIds.0', expect.any(String)))
   })
 })
+
+describe('topic.remove', () => {
+  const meeting = aMeeting({ status: 'announced' })
+  const topic = aTopic({ meetingId: meeting.id })
+  const waiting = aSuggestion({ status: 'on_agenda', topicId: topic.id })
+  const movedOn = aSuggestion({ status: 'on_agenda', topicId: nextId() })
+  const listed = { ...topic, suggestionIds: [waiting.id, movedOn.id] }
+  const rows = { meetings: [meeting], topics: [listed], suggestions: [waiting, movedOn] }
+  const args = { id: topic.id, meetingId: meeting.id, suggestionIds: [movedOn.id, waiting.id] }
+
+  it('deletes the topic and sends the suggestions still on it back to the inbox', async () => {
+    expect(await run('topic.remove', args, cadreActor(), rows)).toEqual({
+      ok: true,
+      changes: [
+        { table: 'topics', row: changed(listed, { deletedAt: expect.any(String) }) },
+        { table: 'suggestions', row: changed(waiting, { status: 'new', topicId: null }) },
+      ],
+    })
+  })
+
+  it.each(['draft', 'announced'] as const)('works while the meeting is %s', async (status) => {
+    const result = await run('topic.remove', args, cadreActor(), { ...rows, meetings: [{ ...meeting, status }] })
+    expect(result.ok).toBe(true)
+  })
+
+  it.each(['in_progress', 'closed', 'cancelled'] as const)('refuses once the meeting is %s (defer instead)', async (status) => {
+    expect(await run('topic.remove', args, cadreActor(), { ...rows, meetings: [{ ...meeting, status }] }))
+      .toEqual(refused('illegal_transition', 'meetingId', status))
+  })
+
+  it('refuses when the device\'s copy of the topic\'s list is out of date', async () => {
+    expect(await run('topic.remove', { ...args, suggestionIds: [waiting.id] }, cadreActor(), rows))
+      .toEqual(refused('invalid_args', 'suggestionIds', 'list_changed'))
+  })
+
+  it('answers not_found for a topic already removed', async () => {
+    const removed = { ...listed, deletedAt: '2026-11-20T12:00:00.000Z' }
+    expect(await run('topic.remove', args, cadreActor(), { ...rows, topics: [removed] })).toEqual(refused('not_found', 'id'))
+  })
+
+  it('forbids a collector', async () => {
+    expect(await run('topic.remove', args, collectorActor(), rows)).toEqual(refused('forbidden'))
+  })
+
+  it('keeps a cadre out of another village', async () => {
+    expect(await run('topic.remove', args, cadreActor({ villageId: ids.otherVillage }), rows)).toEqual(refused('out_of_scope', 'id'))
+  })
+})

@@ -12,7 +12,7 @@ import {
 import { rateSuggestion } from './rating'
 import { addRemark } from './remark'
 import { createSuggestion } from './suggestion'
-import { createTopic, deferTopic, reorderTopics, updateTopic } from './topic'
+import { createTopic, deferTopic, removeTopic, reorderTopics, updateTopic } from './topic'
 import {
   answerSuggestion, declineSuggestion, mergeSuggestion, scheduleSuggestions, unscheduleSuggestions,
 } from './triage'
@@ -46,6 +46,7 @@ export const mutations = {
   'topic.update': updateTopic,
   'topic.reorder': reorderTopics,
   'topic.defer': deferTopic,
+  'topic.remove': removeTopic,
   'remark.add': addRemark,
   'decision.create': createDecision,
   'decision.complete': completeDecision,

@@ -158,3 +158,42 @@ export const deferTopic = defineMutation({
     return accept(...changes)
   },
 })
+
+export const removeTopicArgs = z.object({
+  id,
+  meetingId: id,
+  /** The topic's `suggestionIds` as the device has them (refused if the topic's list changed). */
+  suggestionIds: z.array(id).max(200),
+})
+export type RemoveTopicArgs = z.input<typeof removeTopicArgs>
+
+/**
+ * Take a topic off the agenda before its meeting starts: the topic is deleted (a tombstone) and its
+ * current suggestions go back to the inbox (`new`) for the branch to triage again. Once the meeting
+ * is under way a topic is deferred instead, so the minutes keep it.
+ */
+export const removeTopic = defineMutation({
+  name: 'topic.remove',
+  args: removeTopicArgs,
+  reads: (args) => [
+    { table: 'topics', id: args.id },
+    { table: 'meetings', id: args.meetingId },
+    ...args.suggestionIds.map((one) => ({ table: 'suggestions' as const, id: one })),
+  ],
+  apply({ args, actor, rows, now }) {
+    const loaded = loadTopic(rows, actor, args.id, args.meetingId, ['draft', 'announced'], 'id')
+    if ('refusal' in loaded) return loaded.refusal
+    const { topic } = loaded
+    if (topic.deletedAt !== null) return reject('not_found', 'id')
+    const stale = staleList(topic.suggestionIds, args.suggestionIds, 'suggestionIds')
+    if (stale) return stale
+    const changes: Change[] = [{ table: 'topics', row: updated(topic, { deletedAt: now }, now) }]
+    for (const one of currentSuggestions(topic, listedSuggestions(rows, args.suggestionIds))) {
+      if (one.status !== 'on_agenda') continue
+      const refusal = refuseTransition(suggestionMachine, 'unschedule', one.status, actor, 'suggestionIds')
+      if (refusal) return refusal
+      changes.push({ table: 'suggestions', row: updated(one, { status: 'new', topicId: null }, now) })
+    }
+    return accept(...changes)
+  },
+})

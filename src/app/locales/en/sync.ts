@@ -63,6 +63,7 @@ export default {
       update: 'Edit a topic',
       reorder: 'Reorder topics',
       defer: 'Defer a topic',
+      remove: 'Remove a topic from the agenda',
     },
     remark: { add: 'Record a view or progress' },
     decision: {

@@ -61,6 +61,7 @@ export default {
       update: '修改议题',
       reorder: '调整议题顺序',
       defer: '议题推迟到下次',
+      remove: '从议程中删除议题',
     },
     remark: { add: '记录发言或进展' },
     decision: {
