@@ -194,14 +194,7 @@ async function loadReportBack(meeting: Meeting, today: string): Promise<ReportIt
   return all
 }
 
-/** Raised when one step of a joint write is refused, to roll the whole transaction back. */
-class Refused extends Error {
-  constructor(readonly result: MutationResult) {
-    super('refused')
-  }
-}
-
-type Step = { [N in MutationName]: [N, MutationArgs<N>] }[MutationName]
+type Step = { [N in MutationName]: { name: N; args: MutationArgs<N> } }[MutationName]
 
 /**
  * Apply several mutations as ONE person's action: one IndexedDB transaction, so either all rows
@@ -210,22 +203,9 @@ type Step = { [N in MutationName]: [N, MutationArgs<N>] }[MutationName]
 async function mutateTogether(steps: Step[]): Promise<MutationResult> {
   const actor = useSessionStore().actor
   if (!actor) throw new Error('not enrolled')
-  // Loaded before the transaction starts: awaiting an import inside it would let it commit.
-  const { applyLocal, writeTables } = await import('@app/db/local')
-  const db = useDb()
-  try {
-    return await db.transaction('rw', writeTables, async () => {
-      let last: MutationResult | null = null
-      for (const [name, args] of steps) {
-        last = await applyLocal(db, name, args, actor)
-        if (!last.ok) throw new Refused(last)
-      }
-      return last!
-    })
-  } catch (error) {
-    if (error instanceof Refused) return error.result
-    throw error
-  }
+  // The write path (zod, the shared mutations) loads on the first write, not with the page.
+  const { applyLocalAll } = await import('@app/db/local')
+  return applyLocalAll(useDb(), steps, actor)
 }
 
 /**
@@ -263,17 +243,20 @@ export const useMeetingRunStore = defineStore('meetingRun', () => {
 
   /** Record the report given on an item and, when the cadre says so, cross it off in the same write. */
   function report(item: ReportItem, text: string, outcome: ReportOutcome): Promise<MutationResult> {
-    const steps: Step[] = [[
-      'remark.add',
-      { id: newId(), subjectType: item.kind, subjectId: item.row.id, kind: 'followup', text, speaker: null },
-    ]]
+    const steps: Step[] = [{
+      name: 'remark.add',
+      args: { id: newId(), subjectType: item.kind, subjectId: item.row.id, kind: 'followup', text, speaker: null },
+    }]
     if (outcome === 'done' && item.kind === 'decision') {
-      steps.push(['decision.complete', {
-        id: item.row.id, topicId: item.topic?.id ?? null, suggestionIds: item.topic?.suggestionIds ?? [], note: text,
-        remarkId: newId(), attachments: [],
-      }])
+      steps.push({
+        name: 'decision.complete',
+        args: {
+          id: item.row.id, topicId: item.topic?.id ?? null, suggestionIds: item.topic?.suggestionIds ?? [], note: text,
+          remarkId: newId(), attachments: [],
+        },
+      })
     }
-    if (outcome === 'result_received' && item.kind === 'escalation') steps.push(['escalation.close', { id: item.row.id }])
+    if (outcome === 'result_received' && item.kind === 'escalation') steps.push({ name: 'escalation.close', args: { id: item.row.id } })
     return mutateTogether(steps)
   }
 
