@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import MeetingRunPage from '@app/pages/MeetingRunPage.vue'
+import RunSignInPhoto from '@app/components/run/RunSignInPhoto.vue'
+import { makeDraft } from '@app/components/attachment/attachmentDraft'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aDecision, aMeeting, aSuggestion, aTopic, EVENING, ids } from '../builders'
@@ -74,6 +76,18 @@ describe('MeetingRunPage', () => {
     await vi.waitFor(async () => expect((await useDb().meetings.get(meeting.id))?.attendance).toBe(3))
     expect(await outboxNames()).toEqual(['meeting.update'])
     expect(router.currentRoute.value.params.step).toBe('report')
+  })
+
+  it('keeps a photo of the sign-in sheet on the meeting, with its bytes, as one write', async () => {
+    const { wrapper } = await open(`/meetings/${meeting.id}/run/attendance`)
+    await vi.waitFor(() => expect(wrapper.findComponent(RunSignInPhoto).exists()).toBe(true))
+    expect(wrapper.text()).toContain(zh.run.attendance.photo)
+    const draft = await makeDraft(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]).buffer, 'image/jpeg', 'photo')
+    wrapper.findComponent(RunSignInPhoto).vm.$emit('add', draft)
+    await vi.waitFor(async () => expect(await outboxNames()).toEqual(['attachment.add']))
+    const [row] = await useDb().attachments.where('subjectId').equals(meeting.id).toArray()
+    expect(row).toMatchObject({ id: draft.id, sha256: draft.sha256, kind: 'photo', mime: 'image/jpeg', size: 4, subjectType: 'meeting' })
+    expect((await useDb().blobs.get(draft.sha256))?.size).toBe(4)
   })
 
   it('lists the open decision of last month and crosses it off with the report, in one write', async () => {

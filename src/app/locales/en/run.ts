@@ -31,6 +31,7 @@ export default {
     less: 'One less',
     more: 'One more',
     count: 'People present',
+    photo: 'Photo of the sign-in sheet (optional)',
     unit: '{n} present',
   },
   report: {

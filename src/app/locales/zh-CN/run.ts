@@ -29,6 +29,7 @@ export default {
     less: '少一人',
     more: '多一人',
     count: '到会人数',
+    photo: '签到表照片（可以不拍）',
     unit: '共 {n} 人到会',
   },
   report: {
