@@ -138,6 +138,8 @@ export const useMeetingsStore = defineStore('meetings', () => {
 
   const deferTopic = (topic: Topic) =>
     mutate('topic.defer', { id: topic.id, meetingId: topic.meetingId, suggestionIds: topic.suggestionIds })
+  const removeTopic = (topic: Topic) =>
+    mutate('topic.remove', { id: topic.id, meetingId: topic.meetingId, suggestionIds: topic.suggestionIds })
 
   /** Take one suggestion off its topic, back to the inbox. */
   const unschedule = (suggestion: Suggestion) =>
@@ -146,6 +148,6 @@ export const useMeetingsStore = defineStore('meetings', () => {
   return {
     list, watchOne,
     create, update, announce, reschedule, cancel,
-    addTopic, renameTopic, moveTopic, deferTopic, unschedule,
+    addTopic, renameTopic, moveTopic, deferTopic, removeTopic, unschedule,
   }
 })

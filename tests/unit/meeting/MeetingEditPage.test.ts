@@ -154,6 +154,19 @@ describe('MeetingEditPage, agenda', () => {
     await vi.waitFor(() => expect(wrapper.findAll('.meeting-topic')[0]!.text()).toContain(zh.meeting.agenda.outcome.deferred))
   })
 
+  it('removes a topic before the meeting, sending its suggestions back to the inbox', async () => {
+    await seedPlan({ meetings: [{ ...meeting, status: 'announced' }], topics, suggestions: [{ ...onTopic, topicId: topics[0]!.id }] })
+    const { wrapper } = await open(`/meetings/${meeting.id}`)
+    await vi.waitFor(() => expect(topicTitles(wrapper)).toHaveLength(3))
+    await wrapper.findAll('.meeting-topic')[0]!.findAll('button').find((b) => b.text() === zh.meeting.agenda.remove)!.trigger('click')
+    await vi.waitFor(() => expect(document.body.textContent).toContain('从议程中删除“修路灯”？'))
+    ;(document.body.querySelector('.van-dialog__confirm') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(topicTitles(wrapper)).toHaveLength(2))
+    expect(await useDb().topics.get(topics[0]!.id)).toMatchObject({ deletedAt: expect.any(String) })
+    expect(await useDb().suggestions.get(onTopic.id)).toMatchObject({ status: 'new', topicId: null })
+    expect(await outboxNames()).toEqual(['topic.remove'])
+  })
+
   it('leads to the notice, and to meeting mode once that page exists', async () => {
     const { wrapper, router } = await open(`/meetings/${meeting.id}`)
     await seedPlan({ meetings: [{ ...meeting, status: 'announced' }] })

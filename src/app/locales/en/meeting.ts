@@ -80,6 +80,8 @@ export default {
     cancel: 'Cancel',
     defer: 'Defer to a later meeting',
     deferConfirm: 'Defer "{title}"? Its suggestions go back to the inbox.',
+    remove: 'Remove topic',
+    removeConfirm: 'Remove "{title}" from the agenda? Its suggestions go back to the inbox.',
     unschedule: 'Remove',
     unscheduleLabel: 'Take this suggestion off the topic, back to the inbox',
     noSuggestions: 'No suggestions on this topic.',

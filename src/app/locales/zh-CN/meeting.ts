@@ -78,6 +78,8 @@ export default {
     cancel: '取消',
     defer: '推迟到以后',
     deferConfirm: '把“{title}”推迟到以后？它的意见会回到待分拣。',
+    remove: '删除议题',
+    removeConfirm: '从议程中删除“{title}”？它的意见会回到待分拣。',
     unschedule: '移出',
     unscheduleLabel: '把这条意见移出议题，放回待分拣',
     noSuggestions: '这个议题没有关联的意见。',
