@@ -1,9 +1,8 @@
 import type { TableName, Tables } from '@shared/records'
-import { tableNames } from '@shared/records'
 import type { PullRequest, PullResponse } from '@shared/sync/protocol'
 import type { AppContext } from '../context'
-import { currentVersion } from '../db/versions'
 import type { Authenticated } from '../identity/authenticate'
+import { probePull } from './probe'
 import { pullScope, scopeKeyOf } from './scope'
 
 type PulledRow = { [T in TableName]: { table: T; row: Tables[T] } }[TableName]
@@ -20,20 +19,27 @@ export async function pullPage(
   request: Required<Pick<PullRequest, 'cursor' | 'limit'>> & { pendingFrom: number | null },
 ): Promise<PullResponse> {
   const deviceId = auth.device.id
-  const scopeChanged = await rememberScope(ctx, auth)
+  const key = scopeKeyOf(auth.actor)
+  // Authentication has just read the device row: write only when its scope really changed.
+  const scopeChanged = auth.device.scopeKey === key ? false : await rememberScope(ctx, deviceId, key)
   // Read-only from here: on PostgreSQL one snapshot, so rows and lastMid agree.
   let transaction = ctx.database.db.transaction()
   if (ctx.database.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read')
   return transaction.execute(async (trx) => {
     const scope = await pullScope(auth.actor, trx)
-    const device = await ctx.devices.findById(deviceId, trx)
-    if (!device) throw new Error(`device ${deviceId} vanished during pull`)
-    const reset = request.cursor > 0 && (scopeChanged || request.cursor > (await currentVersion(trx)))
-    const from = reset ? 0 : request.cursor
+    let from = request.cursor
+    let probe = await probePull(trx, scope.tables, from, deviceId)
+    const reset = from > 0 && (scopeChanged || from > probe.head)
+    if (reset) {
+      from = 0
+      probe = await probePull(trx, scope.tables, from, deviceId)
+    }
+    const { lastMid } = probe
+    if (lastMid === null) throw new Error(`device ${deviceId} vanished during pull`)
 
     // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
     const candidates: PulledRow[] = []
-    for (const table of tableNames) {
+    for (const table of probe.tables) {
       const rows = await ctx.records.since(table, scope.tables[table], from, request.limit + 1, trx)
       for (const row of rows) candidates.push({ table, row } as PulledRow)
     }
@@ -41,7 +47,6 @@ export async function pullPage(
     const page = candidates.slice(0, request.limit).map((entry) =>
       entry.table === 'suggestions' ? { table: entry.table, row: scope.redact(entry.row) } : entry,
     )
-    const lastMid = Number(device.lastMid)
     return {
       rows: page,
       cursor: page.at(-1)?.row.version ?? from,
@@ -54,11 +59,13 @@ export async function pullPage(
   })
 }
 
-/** Store the device's current scope; true when it differs from the one it last pulled in. */
-async function rememberScope(ctx: AppContext, auth: Authenticated): Promise<boolean> {
-  const key = scopeKeyOf(auth.actor)
+/**
+ * Store the device's scope; true when it replaces another one (not the first pull's). The row is
+ * read again in the write transaction: another server process may have stored it meanwhile.
+ */
+async function rememberScope(ctx: AppContext, deviceId: string, key: string): Promise<boolean> {
   return ctx.database.db.transaction().execute(async (trx) => {
-    const device = await ctx.devices.findById(auth.device.id, trx)
+    const device = await ctx.devices.findById(deviceId, trx)
     if (!device || device.scopeKey === key) return false
     await ctx.devices.setScopeKey(device.id, key, trx)
     return device.scopeKey !== null
