@@ -1,5 +1,5 @@
 // `npm run bench:sync [-- --pg] [--pg-only] [--seconds 12] [--connections 200]
-//                     [--encoding gzip|identity] [--cpu-prof DIR]`
+//                     [--encoding gzip|identity] [--cpu-prof DIR] [--only push,first-pull,wire,load]`
 //
 // Sync performance figures on SQLite, and on PostgreSQL when DATABASE_URL is set or with --pg
 // (a throw-away database on that server, dropped afterwards): push of 1,000 queued mutations,
@@ -9,7 +9,7 @@
 
 // The push measure runs the client engine on fake-indexeddb, which must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,7 +18,7 @@ import { DEFAULT_PG_URL, postgresTarget, sqliteTarget } from './bench/database'
 import type { BenchTarget } from './bench/database'
 import { formatFigures, formatSummary } from './bench/report'
 import type { SyncFigures } from './bench/report'
-import { runTarget } from './bench/runTarget'
+import { measures, runTarget } from './bench/runTarget'
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +29,17 @@ const { values } = parseArgs({
     encoding: { type: 'string', default: 'gzip' },
     /** Write the server's CPU profiles (`.cpuprofile`, for Chrome DevTools) into this folder. */
     'cpu-prof': { type: 'string' },
+    /** Some of the measures, comma-separated (all by default). */
+    only: { type: 'string', default: measures.join(',') },
   },
 })
+const requested = values.only.split(',').map((m) => m.trim())
+const unknown = requested.filter((m) => !(measures as readonly string[]).includes(m))
+const chosen = new Set(measures.filter((m) => requested.includes(m)))
+if (unknown.length > 0) {
+  console.error(`--only takes ${measures.join(', ')}; not ${unknown.join(', ')}`)
+  process.exit(2)
+}
 const encoding = values.encoding === 'identity' ? 'identity' : 'gzip'
 const seconds = Number(values.seconds)
 const connections = Number(values.connections)
@@ -51,8 +60,9 @@ async function profileEnv(dir: string): Promise<Record<string, string>> {
 }
 
 const started = performance.now()
-log(`bench:sync, ${machine()}; building the app into a private folder…`)
-const distDir = await buildIntoTempDir()
+log(`bench:sync, ${machine()}${chosen.has('first-pull') ? '; building the app into a private folder…' : ''}`)
+// Only the first pull runs the app in Chromium; the other measures need no build.
+const distDir = chosen.has('first-pull') ? await buildIntoTempDir() : await mkdtemp(path.join(os.tmpdir(), 'yehua-bench-nodist-'))
 const results: SyncFigures[] = []
 let failed = false
 try {
@@ -64,6 +74,7 @@ try {
     try {
       target = await make()
       const figures = await runTarget(target, {
+        measures: chosen,
         distDir,
         pushMutations: 1_000,
         firstPullRows: 10_000,

@@ -35,27 +35,49 @@ export interface RunFigures {
   bytesPerResponse: number
 }
 
-export interface LoadFigures extends LoadOptions {
+/**
+ * What the pulling devices are doing. `catch-up`: back after days offline, every request a full
+ * page from a random cursor in the village's history. `steady`: phones that sync every minute,
+ * their cursor at the head or at most {@link STEADY_BEHIND} rows behind it (0–5 rows a page).
+ */
+export type Scenario = 'catch-up' | 'steady'
+
+/** Most rows a `steady` device is behind. */
+export const STEADY_BEHIND = 5
+
+/** Two autocannon runs of one scenario. */
+export interface ScenarioFigures {
   /** `connections` clients pulling back to back: the server saturated, so latency is mostly queueing. */
   saturated: RunFigures
   /** One client alone: the service time of a pull, with no queue. */
   alone: RunFigures
 }
 
-/** The body and token of one pull: a random device, from a random cursor inside its village's history. */
-function pullRequests(devices: readonly LoadDevice[], limit: number, random: () => number) {
-  const usable = devices.filter((d) => d.versions.length > limit)
+export interface LoadFigures extends LoadOptions {
+  catchUp: ScenarioFigures
+  steady: ScenarioFigures
+}
+
+type NextRequest = () => { token: string; body: string }
+
+/** The body and token of one pull: a random device, with a cursor as the scenario has it. */
+function pullRequests(devices: readonly LoadDevice[], limit: number, scenario: Scenario, random: () => number): NextRequest {
+  const usable = devices.filter((d) => d.versions.length > Math.max(limit, STEADY_BEHIND))
   if (usable.length === 0) throw new Error(`no load device has more than ${limit} rows`)
   return () => {
     const device = usable[Math.floor(random() * usable.length)]!
-    const cursor = device.versions[Math.floor(random() * (device.versions.length - limit))]!
+    const { versions } = device
+    const cursor =
+      scenario === 'catch-up'
+        ? versions[Math.floor(random() * (versions.length - limit))]!
+        : versions[versions.length - 1 - Math.floor(random() * (STEADY_BEHIND + 1))]!
     const body = { deviceId: device.session.deviceId, schemaVersion: SCHEMA_VERSION, cursor, limit, pendingFrom: null }
     return { token: device.session.token, body: JSON.stringify(body) }
   }
 }
 
-/** Check a few generated requests by hand: each must answer 200 with a full page. */
-async function checkRequests(server: RunningServer, next: () => { token: string; body: string }, limit: number): Promise<void> {
+/** Check a few generated requests by hand: each must answer 200 with the page the scenario expects. */
+async function checkRequests(server: RunningServer, next: NextRequest, limit: number, scenario: Scenario): Promise<void> {
   for (let i = 0; i < 10; i++) {
     const { token, body } = next()
     const response = await fetch(`${server.url}/api/sync/pull`, {
@@ -65,7 +87,8 @@ async function checkRequests(server: RunningServer, next: () => { token: string;
     })
     if (!response.ok) throw new Error(`load request answered ${response.status}: ${await response.text()}`)
     const page = pullResponse.parse(await response.json())
-    if (page.rows.length !== limit) throw new Error(`a load request pulled ${page.rows.length} rows, not ${limit}`)
+    const expected = scenario === 'catch-up' ? page.rows.length === limit : page.rows.length <= STEADY_BEHIND && !page.hasMore
+    if (!expected) throw new Error(`a ${scenario} request pulled ${page.rows.length} rows (hasMore ${page.hasMore})`)
   }
 }
 
@@ -80,7 +103,7 @@ interface RunSpec {
 }
 
 /** One autocannon run; percentiles from every response's latency (autocannon's own skip p95). */
-async function cannon(server: RunningServer, next: () => { token: string; body: string }, encoding: string, spec: RunSpec): Promise<RunFigures> {
+async function cannon(server: RunningServer, next: NextRequest, encoding: string, spec: RunSpec): Promise<RunFigures> {
   const latencies: number[] = []
   const options: autocannon.Options = {
     url: server.url,
@@ -122,21 +145,27 @@ async function cannon(server: RunningServer, next: () => { token: string; body: 
 }
 
 /**
- * autocannon on loopback against `POST /api/sync/pull`, every request a random device and a
- * random cursor inside its village's history (a full page each): after a short warm-up (JIT,
- * caches, connection pools), one client alone (the service time), then `connections` clients
- * back to back (a closed loop: once the server is saturated, latency ≈ connections ÷ throughput).
+ * One scenario on loopback against `POST /api/sync/pull`: after a short warm-up (JIT, caches,
+ * connection pools), one client alone (the service time), then `connections` clients back to
+ * back (a closed loop: once the server is saturated, latency ≈ connections ÷ throughput).
  * Checks some answers by hand before and after.
  */
-export async function benchPullLoad(server: RunningServer, devices: readonly LoadDevice[], options: LoadOptions): Promise<LoadFigures> {
-  const next = pullRequests(devices, options.limit, seeded(11))
-  await checkRequests(server, next, options.limit)
+async function runScenario(server: RunningServer, devices: readonly LoadDevice[], options: LoadOptions, scenario: Scenario, seed: number): Promise<ScenarioFigures> {
+  const next = pullRequests(devices, options.limit, scenario, seeded(seed))
+  await checkRequests(server, next, options.limit, scenario)
   const run = (spec: RunSpec) => cannon(server, next, options.encoding, spec)
   await run({ connections: Math.min(20, options.connections), seconds: 2 })
   const alone = await run({ connections: 1, seconds: 3 })
   const saturated = await run({ connections: options.connections, seconds: options.seconds })
   // Still answering correctly after the load; and these wait behind what autocannon left queued,
-  // so whatever comes next (a shutdown writing a profile) starts on a quiet server.
-  await checkRequests(server, next, options.limit)
-  return { ...options, saturated, alone }
+  // so whatever comes next (another scenario, a shutdown writing a profile) starts on a quiet server.
+  await checkRequests(server, next, options.limit, scenario)
+  return { saturated, alone }
+}
+
+/** autocannon against `POST /api/sync/pull` in both scenarios, catch-up first. */
+export async function benchPullLoad(server: RunningServer, devices: readonly LoadDevice[], options: LoadOptions): Promise<LoadFigures> {
+  const catchUp = await runScenario(server, devices, options, 'catch-up', 11)
+  const steady = await runScenario(server, devices, options, 'steady', 12)
+  return { ...options, catchUp, steady }
 }

@@ -8,10 +8,16 @@ import { benchPullLoad } from './load'
 import type { LoadDevice, LoadOptions } from './load'
 import { benchPush } from './push'
 import type { SyncFigures } from './report'
-import { countSyncedRows, seedSuggestions, seedVillages, suggestionVersions } from './seed'
+import { countSyncedRows, seedSuggestions, seedVillages, villageVersions } from './seed'
 import { measureWireSize } from './wireSize'
 
+/** The four measures of issue 3; `--only` picks some of them. */
+export const measures = ['push', 'first-pull', 'wire', 'load'] as const
+export type Measure = (typeof measures)[number]
+
 export interface RunOptions {
+  /** Which measures to take (the rows they need are seeded either way). */
+  measures: ReadonlySet<Measure>
   distDir: string
   pushMutations: number
   firstPullRows: number
@@ -42,38 +48,46 @@ export async function runTarget(target: BenchTarget, options: RunOptions): Promi
     const township = admin.township.id
     const [pushVillage, pullVillage] = (await seedVillages(db, township, 2)) as [string, string]
 
-    log(`${target.label}: 1. pushing ${options.pushMutations} queued mutations`)
-    const pusher = await enrolNewCadre(server, admin, pushVillage, '推送测试员')
-    const push = await benchPush(server, pusher, db, options.pushMutations)
+    const figures: SyncFigures = { database: target.label }
+    if (options.measures.has('push')) {
+      log(`${target.label}: 1. pushing ${options.pushMutations} queued mutations`)
+      const pusher = await enrolNewCadre(server, admin, pushVillage, '推送测试员')
+      figures.push = await benchPush(server, pusher, db, options.pushMutations)
+    }
 
-    log(`${target.label}: 2. first pull of ${options.firstPullRows} rows in Chromium`)
     await seedSuggestions(db, [pullVillage], options.firstPullRows, 1)
-    const firstPull = await benchFirstPull(
-      server,
-      {
-        code: await newCadreCode(server, admin, pullVillage, '首次同步员'),
-        session: await enrolNewCadre(server, admin, pullVillage, '同步页测试员'),
-      },
-      options.firstPullRows,
-    )
+    if (options.measures.has('first-pull')) {
+      log(`${target.label}: 2. first pull of ${options.firstPullRows} rows in Chromium`)
+      figures.firstPull = await benchFirstPull(
+        server,
+        {
+          code: await newCadreCode(server, admin, pullVillage, '首次同步员'),
+          session: await enrolNewCadre(server, admin, pullVillage, '同步页测试员'),
+        },
+        options.firstPullRows,
+      )
+    }
 
-    log(`${target.label}: 3. bytes per synced row`)
-    const reader = await enrolNewCadre(server, admin, pullVillage, '流量测试员')
-    // Pages of 500 rows: the sync engine's default, so what a first pull costs on the wire.
-    const wire = await measureWireSize(server, reader, 500)
+    if (options.measures.has('wire')) {
+      log(`${target.label}: 3. bytes per synced row`)
+      const reader = await enrolNewCadre(server, admin, pullVillage, '流量测试员')
+      // Pages of 500 rows: the sync engine's default, so what a first pull costs on the wire.
+      figures.wire = await measureWireSize(server, reader, 500)
+    }
+    if (!options.measures.has('load')) return figures
 
     const villages = await seedVillages(db, township, options.loadVillages - 1, 2)
     const missing = options.loadRows - (await countSyncedRows(db, tableNames))
-    log(`${target.label}: 4. seeding ${missing} more rows, then ${options.load.connections} connections of pulls for ${options.load.seconds} s`)
+    log(`${target.label}: 4. seeding ${missing} more rows, then pulls from ${options.load.connections} connections, catch-up and steady state, ${options.load.seconds} s each`)
     await seedSuggestions(db, villages, missing, 2)
-    const loadRows = await countSyncedRows(db, tableNames)
+    figures.loadRows = await countSyncedRows(db, tableNames)
     const devices: LoadDevice[] = []
     for (const [i, villageId] of [pullVillage, ...villages].slice(0, options.loadDevices).entries()) {
       const session = await enrolNewCadre(server, admin, villageId, `压测员${i + 1}`)
-      devices.push({ session, versions: await suggestionVersions(db, villageId) })
+      devices.push({ session, versions: await villageVersions(db, villageId) })
     }
-    const load = await benchPullLoad(server, devices, options.load)
-    return { database: target.label, push, firstPull, wire, loadRows, load }
+    figures.load = await benchPullLoad(server, devices, options.load)
+    return figures
   } finally {
     await database.db.destroy()
     await server.stop()

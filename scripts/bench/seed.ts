@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { v7 } from 'uuid'
 import { newId } from '@shared/ids'
-import { suggestionCategories } from '@shared/records'
+import { suggestionCategories, tableNames } from '@shared/records'
 import type { Suggestion, TableName, Village } from '@shared/records'
 import { encodeRecord } from '../../src/server/db/codec'
 import type { Database } from '../../src/server/db/schema'
@@ -102,8 +102,18 @@ export async function countSyncedRows(db: Kysely<Database>, tables: readonly Tab
   return total
 }
 
-/** Versions of a village's suggestions, oldest first: cursors that each leave a full page after them. */
-export async function suggestionVersions(db: Kysely<Database>, villageId: string): Promise<number[]> {
-  const rows = await db.selectFrom('suggestions').select('version').where('villageId', '=', villageId).orderBy('version').execute()
-  return rows.map((r) => Number(r.version))
+/** Tables whose rows belong to one village by their `villageId`. */
+const villageTables = tableNames.filter((table) => table !== 'townships' && table !== 'villages')
+
+/**
+ * Versions of every row a cadre of the village pulls after its first sync (the village row and
+ * the village's own rows), oldest first: cursors at, or some rows behind, a real position.
+ */
+export async function villageVersions(db: Kysely<Database>, villageId: string): Promise<number[]> {
+  const versions = (await db.selectFrom('villages').select('version').where('id', '=', villageId).execute()).map((r) => Number(r.version))
+  for (const table of villageTables) {
+    const rows = await db.selectFrom(table).select('version').where('villageId', '=', villageId).execute()
+    for (const row of rows) versions.push(Number(row.version))
+  }
+  return versions.sort((a, b) => a - b)
 }
