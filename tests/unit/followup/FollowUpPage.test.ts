@@ -6,6 +6,7 @@ import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { mountWithApp } from '../helpers/mount'
 import { resetDb, sessionAs } from '../escalation/fixtures'
+import { aSuggestion, testId } from '../builders'
 import { bridge, ditchDecision, gym, lamp, lampDecision, meeting, seedVillage } from './village'
 
 let mounted: VueWrapper | undefined
@@ -186,6 +187,20 @@ describe('FollowUpPage: satisfaction callback', () => {
     expect(card(wrapper, 'callbacks', gym.content).text()).toContain(message)
     expect(await useDb().outbox.count()).toBe(0)
     expect((await useDb().suggestions.get(gym.id))?.rating).toBeNull()
+  })
+
+  it('shows a long list of callbacks 20 at a time, oldest resolution first', async () => {
+    const resolved = Array.from({ length: 25 }, (_, i) =>
+      aSuggestion({ id: testId(0x9500 + i), status: 'resolved', content: `第 ${i + 1} 件办结的事`, updatedAt: new Date(Date.UTC(2026, 8, 1 + i)).toISOString() }),
+    )
+    await seedVillage({ suggestions: [lamp, ...resolved] })
+    const wrapper = await openAs()
+    await vi.waitFor(() => expect(titles(wrapper, 'callbacks')).toHaveLength(20))
+    expect(titles(wrapper, 'callbacks')[0]).toBe('第 1 件办结的事')
+    expect(wrapper.text()).toContain('25 件')
+    await button(wrapper, zh.followup.callback.more).trigger('click')
+    await vi.waitFor(() => expect(titles(wrapper, 'callbacks')).toHaveLength(25))
+    expect(wrapper.findAll('button').some((b) => b.text() === zh.followup.callback.more)).toBe(false)
   })
 
   it('lets a collector record a callback on the villager\'s behalf', async () => {

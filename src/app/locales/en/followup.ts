@@ -49,6 +49,7 @@ export default {
     notePlaceholder: 'Optional',
     submit: 'Save the callback',
     cancel: 'Cancel',
+    more: 'Show more',
     closed: 'Callback saved; the matter is crossed off',
     reopened: 'Callback saved; the matter is open again and comes up at the next meeting',
   },

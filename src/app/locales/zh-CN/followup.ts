@@ -47,6 +47,7 @@ export default {
     notePlaceholder: '可不填',
     submit: '保存回访',
     cancel: '取消',
+    more: '显示更多',
     closed: '已记下回访，这件事已销号',
     reopened: '已记下回访，这件事重新列入待落实，下次夜话报告',
   },
