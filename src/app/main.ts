@@ -6,7 +6,7 @@ import './styles/theme.css'
 import './styles/base.css'
 import App from './App.vue'
 import { createAppI18n } from './i18n'
-import { loadLocaleMessages } from './locales'
+import { ensureAllMessages, installMessageLoading } from './i18n/messages'
 import { applyDocumentLocale, storedLocale } from './composables/locale'
 import { installPwaUpdate } from './composables/pwaUpdate'
 import { registerServiceWorker } from './composables/pwaRegister'
@@ -15,13 +15,17 @@ import { createAppRouter } from './router'
 
 async function start(): Promise<void> {
   const locale = storedLocale()
-  const i18n = createAppI18n({ locale, messages: { [locale]: await loadLocaleMessages(locale) } })
+  const i18n = createAppI18n({ locale })
+  // zh-CN starts with its shell texts; another locale is loaded whole before the first screen.
+  if (locale !== 'zh-CN') await ensureAllMessages(i18n.global, locale)
   applyDocumentLocale(locale)
 
   const app = createApp(App)
   app.use(createPinia())
   app.use(i18n)
-  app.use(createAppRouter())
+  const router = createAppRouter()
+  installMessageLoading(router, i18n.global)
+  app.use(router)
   app.mount('#app')
 
   if (import.meta.env.PROD) {

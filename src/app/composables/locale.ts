@@ -1,7 +1,8 @@
 import { computed } from 'vue'
 import type { ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { defaultLocale, isLocale, loadLocaleMessages, locales } from '@app/locales'
+import { defaultLocale, isLocale, locales } from '@app/locales'
+import { ensureAllMessages } from '@app/i18n/messages'
 import type { Locale } from '@app/locales'
 import { preferenceKeys, readPreference, writePreference } from './preference'
 
@@ -36,7 +37,7 @@ export function useLocale(): LocaleState {
   const locale = computed<Locale>(() => (isLocale(i18n.locale.value) ? i18n.locale.value : defaultLocale))
 
   async function setLocale(next: Locale): Promise<void> {
-    if (!i18n.availableLocales.includes(next)) i18n.setLocaleMessage(next, await loadLocaleMessages(next))
+    await ensureAllMessages(i18n, next)
     i18n.locale.value = next
     writePreference(preferenceKeys.locale, next)
     applyDocumentLocale(next)

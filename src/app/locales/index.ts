@@ -1,4 +1,5 @@
-import zhCN from './zh-CN'
+import type zhCN from './zh-CN'
+import zhCNShell from './zh-CN/shell'
 
 /** Locales the app ships, the first one being the default and the reference for all others. */
 export const locales = ['zh-CN', 'en'] as const
@@ -15,10 +16,12 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value)
 }
 
-/** The default locale's messages are bundled; the others load on demand (one small chunk each). */
+/** The domains the shell and the enrol page need, in the default locale: part of the first screen. */
+export type ShellMessages = typeof zhCNShell
+export const shellMessages: ShellMessages = zhCNShell
+
+/** All messages of a locale, loaded on demand (one chunk per locale). */
 export async function loadLocaleMessages(locale: Locale): Promise<MessageSchema> {
   if (locale === 'en') return (await import('./en')).default
-  return zhCN
+  return (await import('./zh-CN')).default
 }
-
-export { zhCN }

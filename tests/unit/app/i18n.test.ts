@@ -3,6 +3,8 @@ import { createAppI18n } from '@app/i18n'
 import en from '@app/locales/en'
 import zhCN from '@app/locales/zh-CN'
 import { defaultLocale, loadLocaleMessages } from '@app/locales'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { ensureAllMessages, installMessageLoading } from '@app/i18n/messages'
 
 type Tree = { [key: string]: unknown }
 
@@ -41,9 +43,35 @@ describe('locales', () => {
     expect(empty).toEqual([])
   })
 
-  it('loads en on demand and zh-CN from the bundle', async () => {
+  it('loads each locale whole on demand', async () => {
     expect(await loadLocaleMessages('en')).toEqual(en)
     expect(await loadLocaleMessages('zh-CN')).toBe(zhCN)
+  })
+
+  it('starts with the shell texts only and loads the rest before a page beyond the shell renders', async () => {
+    const { global } = createAppI18n()
+    expect(global.t('enrol.title')).toBe(zhCN.enrol.title)
+    expect(global.te('ledger.title')).toBe(false)
+
+    const page = { render: () => null }
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/enrol', name: 'enrol', component: page }, { path: '/ledger', name: 'ledger', component: page }],
+    })
+    installMessageLoading(router, global)
+    await router.push('/enrol')
+    expect(global.te('ledger.title')).toBe(false)
+    await router.push('/ledger')
+    expect(global.t('ledger.title')).toBe(zhCN.ledger.title)
+  })
+
+  it('loads a locale once, also when asked twice at the same time', async () => {
+    const { global } = createAppI18n()
+    const first = ensureAllMessages(global, 'en')
+    expect(ensureAllMessages(global, 'en')).toBe(first)
+    await first
+    global.locale.value = 'en'
+    expect(global.t('ledger.title')).toBe(en.ledger.title)
   })
 })
 

@@ -7,6 +7,7 @@ import type { Component } from 'vue'
 import { createMemoryHistory } from 'vue-router'
 import { createAppI18n } from '@app/i18n'
 import en from '@app/locales/en'
+import zhCN from '@app/locales/zh-CN'
 import type { Locale } from '@app/locales'
 import { createAppRouter } from '@app/router'
 import { useSessionStore } from '@app/stores/session'
@@ -62,7 +63,7 @@ export async function mountWithApp<C extends Component>(
   options: MountWithAppOptions<C> = {},
 ) {
   const pinia = createPinia()
-  const i18n = createAppI18n({ locale: options.locale ?? 'zh-CN', messages: { en } })
+  const i18n = createAppI18n({ locale: options.locale ?? 'zh-CN', messages: { 'zh-CN': zhCN, en } })
   const router = createAppRouter(createMemoryHistory(), { guard: options.guard ?? false })
 
   if (options.session !== undefined) {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '@app/i18n'
 import en from '@app/locales/en'
+import zhCN from '@app/locales/zh-CN'
 import type { Translate } from '@app/components/meeting/notice'
 import { loudspeakerScript, noticeModel, posterModel, spokenClock, submissionLink, wechatNotice } from '@app/components/meeting/notice'
 import { nextEvening, villageClock, villageInstant } from '@app/components/meeting/meetingTime'
 import { aMeeting, aTopic } from '../builders'
 
 function translator(locale: 'zh-CN' | 'en' = 'zh-CN'): Translate {
-  const { global } = createAppI18n({ locale, messages: { en } })
+  const { global } = createAppI18n({ locale, messages: { 'zh-CN': zhCN, en } })
   return (key, named) => global.t(key, named ?? {})
 }
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { buildMinutes, minutesText } from '@app/components/minutes/minutes'
 import { createAppI18n } from '@app/i18n'
 import en from '@app/locales/en'
+import zhCN from '@app/locales/zh-CN'
 import { october, octoberInput } from './fixture'
 
-const zhT = createAppI18n({ locale: 'zh-CN' }).global.t
+const zhT = createAppI18n({ locale: 'zh-CN', messages: { 'zh-CN': zhCN } }).global.t
 const enT = createAppI18n({ locale: 'en', messages: { en } }).global.t
 
 describe('buildMinutes', () => {
