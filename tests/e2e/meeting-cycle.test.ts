@@ -81,7 +81,7 @@ describe('a cadre runs the whole meeting cycle on a phone with no signal', () =>
     await waitForServiceWorkerControl(page)
     await enrolAs(page, await freshCode(server(), 'cadre', village))
     // The first sync brings the village's rows: the demo's two suggestions wait in the inbox.
-    await expectVisible(page.getByRole('link', { name: say(zh.triage.link, { n: 2 }) }), 20_000)
+    await expectVisible(page.getByRole('link', { name: say(zh.triage.link, { n: 2 }) }), 30_000)
     await goOffline(context)
     await page.reload()
 
@@ -164,6 +164,7 @@ describe('a cadre runs the whole meeting cycle on a phone with no signal', () =>
     await speakerBox.fill(views[1]!.speaker)
     await page.reload()
     await page.waitForURL((url) => url.pathname === `${meetingPath}/run/discussion`)
+    await expectVisible(page.getByText(zh.sync.offlineLabel))
     const stepFour = page.getByRole('button', { name: say(zh.run.stepLabel, { n: 4, name: zh.run.steps.discussion }) })
     await expectVisible(stepFour)
     expect(await stepFour.getAttribute('aria-current')).toBe('step')
