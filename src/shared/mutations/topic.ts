@@ -120,6 +120,28 @@ export const reorderTopics = defineMutation({
   },
 })
 
+/**
+ * The changes of a topic leaving the agenda (deferred or removed): the topic as it becomes, and its
+ * current suggestions still waiting on it back to the inbox (`new`, through `unschedule`).
+ */
+function topicLeavesAgenda(
+  rows: RowSet,
+  actor: Actor,
+  topic: Topic,
+  listed: readonly string[],
+  becomes: Topic,
+  now: string,
+): MutationResult {
+  const changes: Change[] = [{ table: 'topics', row: becomes }]
+  for (const one of currentSuggestions(topic, listedSuggestions(rows, listed))) {
+    if (one.status !== 'on_agenda') continue
+    const refusal = refuseTransition(suggestionMachine, 'unschedule', one.status, actor, 'suggestionIds')
+    if (refusal) return refusal
+    changes.push({ table: 'suggestions', row: updated(one, { status: 'new', topicId: null }, now) })
+  }
+  return accept(...changes)
+}
+
 export const deferTopicArgs = z.object({
   id,
   meetingId: id,
@@ -148,14 +170,7 @@ export const deferTopic = defineMutation({
     if (topic.outcome !== 'pending') return reject('illegal_transition', 'id', topic.outcome)
     const stale = staleList(topic.suggestionIds, args.suggestionIds, 'suggestionIds')
     if (stale) return stale
-    const changes: Change[] = [{ table: 'topics', row: updated(topic, { outcome: 'deferred' }, now) }]
-    for (const one of currentSuggestions(topic, listedSuggestions(rows, args.suggestionIds))) {
-      if (one.status !== 'on_agenda') continue
-      const refusal = refuseTransition(suggestionMachine, 'unschedule', one.status, actor, 'suggestionIds')
-      if (refusal) return refusal
-      changes.push({ table: 'suggestions', row: updated(one, { status: 'new', topicId: null }, now) })
-    }
-    return accept(...changes)
+    return topicLeavesAgenda(rows, actor, topic, args.suggestionIds, updated(topic, { outcome: 'deferred' }, now), now)
   },
 })
 
@@ -187,13 +202,6 @@ export const removeTopic = defineMutation({
     if (topic.deletedAt !== null) return reject('not_found', 'id')
     const stale = staleList(topic.suggestionIds, args.suggestionIds, 'suggestionIds')
     if (stale) return stale
-    const changes: Change[] = [{ table: 'topics', row: updated(topic, { deletedAt: now }, now) }]
-    for (const one of currentSuggestions(topic, listedSuggestions(rows, args.suggestionIds))) {
-      if (one.status !== 'on_agenda') continue
-      const refusal = refuseTransition(suggestionMachine, 'unschedule', one.status, actor, 'suggestionIds')
-      if (refusal) return refusal
-      changes.push({ table: 'suggestions', row: updated(one, { status: 'new', topicId: null }, now) })
-    }
-    return accept(...changes)
+    return topicLeavesAgenda(rows, actor, topic, args.suggestionIds, updated(topic, { deletedAt: now }, now), now)
   },
 })
