@@ -34,6 +34,22 @@ describe('SyncPage', () => {
     expect(await useDb().rejections.count()).toBe(0)
   })
 
+  it('names the precise reason when a photo was refused for its size', async () => {
+    await useDb().rejections.put({
+      key: 'device-1:4',
+      mid: 4,
+      name: 'attachment.add',
+      code: 'invalid_args',
+      detail: 'payload_too_large',
+      args: {},
+      at: '2026-10-01T12:00:00.000Z',
+    })
+    const { wrapper } = await mountWithApp(SyncPage, { route: '/sync', session: sessionFixture() })
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.sync.rejected.detail.payload_too_large))
+    expect(wrapper.text()).toContain(zh.sync.mutation.attachment.add)
+    expect(wrapper.text()).not.toContain(zh.errors.rejection.invalid_args)
+  })
+
   it('shows how many changes wait to be sent and that it has never synced', async () => {
     await useDb().outbox.bulkAdd([
       { mid: 1, name: 'suggestion.create', args: {}, clientTime: '2026-10-01T12:00:00.000Z' },

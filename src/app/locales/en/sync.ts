@@ -29,6 +29,11 @@ export default {
     what: 'What: {what}',
     why: 'Why: {why}',
     dismiss: 'Got it',
+    detail: {
+      payload_too_large: 'The photo or recording is larger than 10 MB',
+      unsupported_media_type: 'Only photos and recordings can be uploaded',
+      hash_mismatch: 'The photo or recording was damaged on the way',
+    },
     advice: {
       invalid_args: 'Check the details and enter them again.',
       unknown_mutation: 'Update the app and do it again.',

@@ -27,6 +27,11 @@ export default {
     what: '内容：{what}',
     why: '原因：{why}',
     dismiss: '知道了',
+    detail: {
+      payload_too_large: '照片或录音太大，超过了 10 MB',
+      unsupported_media_type: '只能上传照片或录音',
+      hash_mismatch: '照片或录音在传送中损坏了',
+    },
     advice: {
       invalid_args: '请核对内容后重新填写。',
       unknown_mutation: '请更新应用后重新操作。',
