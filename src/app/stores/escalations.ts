@@ -5,6 +5,7 @@ import type { Escalation, Remark, Suggestion, Township, Village } from '@shared/
 import type { MutationResult } from '@shared/mutations/core'
 import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
+import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { mutate } from './mutate'
 import { useSessionStore } from './session'
@@ -38,9 +39,6 @@ export interface EscalationView {
   /** Its township, for the deadline policy (null until synced). */
   township: Township | null
 }
-
-const live = <R extends { deletedAt: string | null }>(rows: (R | undefined)[]): R[] =>
-  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
 
 /**
  * Escalations (上报事项) on this device: the township's queue (township staff and admins) or the

@@ -7,6 +7,7 @@ import type { FunnelCounts, LedgerFilter, LedgerIndex, PathStepKind } from '@sha
 import { funnel, indexLedger, ledgerFilter, suggestionOverdue, suggestionPath } from '@shared/ledger'
 import type { Meeting, Suggestion, SuggestionCategory, SuggestionSource, SuggestionStatus } from '@shared/records'
 import { useDb } from '@app/db'
+import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { tryOnScopeDispose } from '@app/composables/scope'
 import { useSessionStore } from './session'
@@ -25,9 +26,6 @@ export const noControls: Readonly<LedgerControls> = { status: '', category: '', 
 /** How long typing must pause before the list is searched again. */
 export const SEARCH_DEBOUNCE_MS = 250
 const PAGE_SIZE = 50
-
-const live = <R extends { deletedAt: string | null }>(rows: readonly (R | undefined)[]): R[] =>
-  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
 
 /**
  * Every row of one village the ledger derives from, read in one go and indexed once: its

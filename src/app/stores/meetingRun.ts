@@ -11,6 +11,7 @@ import type { MutationName } from '@shared/mutations/registry'
 import type { Decision, Escalation, Meeting, Remark, Suggestion, Topic } from '@shared/records'
 import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
+import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { mutate } from './mutate'
 import type { MutationArgs } from './mutate'
@@ -64,8 +65,6 @@ export interface DecideInput {
   kind: Decision['kind']
 }
 
-const live = <R extends { deletedAt: string | null }>(rows: readonly (R | undefined)[]): R[] =>
-  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
 const unique = (ids: readonly (string | null)[]): string[] => [...new Set(ids.filter((id): id is string => id !== null))]
 const byCreation = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
 

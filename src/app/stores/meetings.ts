@@ -6,6 +6,7 @@ import type { Meeting, Suggestion, Topic, Village } from '@shared/records'
 import type { MutationResult } from '@shared/mutations/core'
 import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
+import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { mutate } from './mutate'
 import { byOrder } from './triage'
@@ -31,9 +32,6 @@ export interface MeetingView {
   agenda: AgendaTopic[]
   village: Village | null
 }
-
-const live = <R extends { deletedAt: string | null }>(rows: (R | undefined)[]): R[] =>
-  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
 
 /** A meeting's topics in order, each with its current suggestions (those that still point back at it). */
 export async function loadAgenda(meetingId: string): Promise<AgendaTopic[]> {

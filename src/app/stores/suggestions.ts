@@ -8,6 +8,7 @@ import type { CreateSuggestionArgs } from '@shared/mutations/suggestion'
 import type { MutationResult } from '@shared/mutations'
 import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
+import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { useSessionStore } from './session'
 
@@ -27,9 +28,6 @@ export interface SuggestionView {
   related: LedgerRows
   escalations: Escalation[]
 }
-
-const live = <R extends { deletedAt: string | null }>(rows: (R | undefined)[]): R[] =>
-  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
 
 /** Read one suggestion and only the rows of its village that concern it. */
 async function loadView(id: string): Promise<SuggestionView | null> {

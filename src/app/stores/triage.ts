@@ -6,6 +6,7 @@ import type { Meeting, MeetingStatus, Suggestion, Topic } from '@shared/records'
 import type { MutationResult } from '@shared/mutations/core'
 import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
+import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import type { MeetingDraft } from './meetings'
 import { mutate } from './mutate'
@@ -36,9 +37,6 @@ export const byOrder = (a: Topic, b: Topic) => a.order - b.order || a.createdAt.
 
 /** Meetings whose agenda triage may fill (one already running is planned on the evening itself). */
 export const plannable: readonly MeetingStatus[] = ['draft', 'announced']
-
-const live = <R extends { deletedAt: string | null }>(rows: (R | undefined)[]): R[] =>
-  rows.filter((row): row is R => row !== undefined && row.deletedAt === null)
 
 /**
  * Triage (支部讨论): the inbox of the village's new suggestions, oldest first, and the four ways
