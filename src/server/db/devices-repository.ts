@@ -50,18 +50,22 @@ export function createDeviceRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Take mutation `mid` from a device: moves `lastMid` from `mid - 1` to `mid` and reports
-     * whether it did. The row stays locked until commit, so two pushes from one device cannot
-     * both take the same mid.
+     * A device's `lastMid`, its row locked until the transaction ends (an update that changes
+     * nothing): a second push from the same device waits here, then sees what the first took.
+     * Undefined when there is no such device.
      */
-    async claimMid(id: string, mid: number, trx: Kysely<Database> = db): Promise<boolean> {
-      const result = await trx
+    async lockLastMid(id: string, trx: Kysely<Database>): Promise<number | undefined> {
+      const row = await trx
         .updateTable('devices')
-        .set({ lastMid: mid })
+        .set((eb) => ({ lastMid: eb.ref('lastMid') }))
         .where('id', '=', id)
-        .where('lastMid', '=', mid - 1)
+        .returning('lastMid')
         .executeTakeFirst()
-      return Number(result.numUpdatedRows) === 1
+      return row ? Number(row.lastMid) : undefined
+    },
+
+    async setLastMid(id: string, lastMid: number, trx: Kysely<Database>): Promise<void> {
+      await trx.updateTable('devices').set({ lastMid }).where('id', '=', id).execute()
     },
 
     async lastMid(id: string, trx: Kysely<Database> = db): Promise<number> {

@@ -6,8 +6,6 @@ import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
 import type { Authenticated } from '../identity/authenticate'
 
-type Outcome = 'taken' | 'duplicate' | 'gap'
-
 /**
  * Mutations committed together. One commit per mutation cost PostgreSQL a flush to disk each
  * (1,000 mutations ≈ 1,000 fsyncs); a whole request's 200 in one transaction would hold the
@@ -26,39 +24,49 @@ class MutationFailed extends Error {
   }
 }
 
-/** Take one mutation inside the group's transaction: skip, stop at a gap, or apply / refuse it. */
-async function takeMutation(ctx: AppContext, auth: Authenticated, mutation: OutboxMutation, trx: Transaction<Database>): Promise<Outcome> {
-  const deviceId = auth.device.id
-  if (!(await ctx.devices.claimMid(deviceId, mutation.mid, trx))) {
-    return mutation.mid <= (await ctx.devices.lastMid(deviceId, trx)) ? 'duplicate' : 'gap'
-  }
+/** Apply one mutation inside the group's transaction, or record its refusal. */
+async function applyMutation(ctx: AppContext, auth: Authenticated, mutation: OutboxMutation, trx: Transaction<Database>): Promise<void> {
   const now = ctx.clock().toISOString()
   const result = await runMutation(mutation.name, mutation.args, auth.actor, now, ctx.records.loader(trx))
   if (result.ok) {
     for (const change of result.changes) await ctx.records.writeChange(change, trx)
-  } else {
-    const { code, field, detail } = result.rejection
-    await ctx.rejections.insert(
-      { deviceId, mid: mutation.mid, name: mutation.name.slice(0, 64), code, field: field ?? null, detail: detail ?? null, createdAt: now },
-      trx,
-    )
+    return
   }
-  return 'taken'
+  const { code, field, detail } = result.rejection
+  const deviceId = auth.device.id
+  await ctx.rejections.insert(
+    { deviceId, mid: mutation.mid, name: mutation.name.slice(0, 64), code, field: field ?? null, detail: detail ?? null, createdAt: now },
+    trx,
+  )
 }
 
-/** Take a group of mutations in one transaction; `gap` if it stopped at one. Throws if nothing was committed. */
+/**
+ * Take a group of mutations in one transaction: `mid ≤ lastMid` is skipped, `mid > lastMid + 1`
+ * ends the group at a gap, the next mid is applied or refused. `lastMid` is read (and the device
+ * row locked) once and written once per group. Throws if the group was not committed.
+ */
 function commitGroup(ctx: AppContext, auth: Authenticated, group: readonly OutboxMutation[]): Promise<'done' | 'gap'> {
+  const deviceId = auth.device.id
   return ctx.database.db.transaction().execute(async (trx) => {
+    const taken = await ctx.devices.lockLastMid(deviceId, trx)
+    if (taken === undefined) throw new Error(`device ${deviceId} vanished during push`)
+    let lastMid = taken
+    let ended: 'done' | 'gap' = 'done'
     for (const [index, mutation] of group.entries()) {
-      let outcome: Outcome
+      if (mutation.mid <= lastMid) continue
+      if (mutation.mid > lastMid + 1) {
+        ended = 'gap'
+        break
+      }
       try {
-        outcome = await takeMutation(ctx, auth, mutation, trx)
+        await applyMutation(ctx, auth, mutation, trx)
       } catch (error) {
         throw new MutationFailed(index, error)
       }
-      if (outcome === 'gap') return 'gap'
+      lastMid = mutation.mid
     }
-    return 'done'
+    if (lastMid !== taken) await ctx.devices.setLastMid(deviceId, lastMid, trx)
+    return ended
   })
 }
 
