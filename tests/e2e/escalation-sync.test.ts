@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { z } from 'zod'
 import { addWorkingDays, defaultCalendar, todayInShanghai } from '@shared/calendar'
 import { enrolResponse } from '@shared/api/identity'
+import { pullResponse, SCHEMA_VERSION } from '@shared/sync/protocol'
 import type { RunningServer } from './harness'
 import zh from '@app/locales/zh-CN'
 import {
@@ -74,8 +75,31 @@ async function revoke(running: RunningServer, deviceId: string): Promise<void> {
 
 const badge = (page: Page) => page.locator('[data-testid="unsent-badge"]')
 
+/** Contents of every suggestion the server holds for the demo township, as its administrator pulls them. */
+async function serverSuggestionContents(running: RunningServer): Promise<string[]> {
+  const enrolled = await fetch(`${running.url}/api/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: await freshCode(running, 'admin'), label: 'e2e admin check' }),
+  })
+  const { token, deviceId } = enrolResponse.parse(await enrolled.json())
+  const contents: string[] = []
+  for (let cursor = 0, more = true; more; ) {
+    const response = await fetch(`${running.url}/api/sync/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ deviceId, schemaVersion: SCHEMA_VERSION, cursor, limit: 1000 }),
+    })
+    const page = pullResponse.parse(await response.json())
+    for (const { table, row } of page.rows) if (table === 'suggestions') contents.push(String(row.content))
+    cursor = page.cursor
+    more = page.hasMore
+  }
+  return contents
+}
+
 describe('an escalation goes from a cadre phone offline to the township and back', () => {
-  it('syncs the escalation both ways, then keeps unsent work when the phone is revoked', async () => {
+  it('syncs the escalation both ways, keeps unsent work when the phone is revoked and sends it after enrolling again', async () => {
     const content = '村北的小桥桥面塌了一块，拖拉机过不去，村里没有钱修，需要镇里出面'
     const title = '村北小桥桥面塌陷，需要镇里维修'
 
@@ -163,7 +187,19 @@ describe('an escalation goes from a cadre phone offline to the township and back
     await expectVisible(page.getByRole('listitem').filter({ hasText: '村南口的垃圾桶满了没人清' }))
     await expectVisible(page.getByText(unsent(1), { exact: true }))
     await expectVisible(page.getByRole('alert').filter({ hasText: zh.sync.state.unauthorized }), 20_000)
+    expect(await serverSuggestionContents(server())).not.toContain('村南口的垃圾桶满了没人清')
+
+    // The administrator gives the same cadre a new code; enrolling again sends what was kept.
+    await page.getByRole('alert').filter({ hasText: zh.sync.state.unauthorized }).click()
+    await page.waitForURL((url) => url.pathname === '/sync')
+    await expectVisible(page.getByText(zh.sync.reenrolHint))
+    await page.getByRole('button', { name: zh.sync.reenrol }).click()
+    await page.waitForURL((url) => url.pathname === '/enrol')
+    await enrolAs(page, await freshCode(server(), 'cadre', '刘土城村'))
+    await badge(page).waitFor({ state: 'detached', timeout: 20_000 })
+    await expect.poll(() => serverSuggestionContents(server()), { timeout: 10_000 }).toContain('村南口的垃圾桶满了没人清')
+    expect(await page.getByRole('alert').filter({ hasText: zh.sync.state.unauthorized }).count()).toBe(0)
     expect(errors.filter((line) => !refusedAsRevoked.test(line))).toEqual([])
     // Two phones, a build's worth of pages and several sync rounds: more than one page's budget.
-  }, 120_000)
+  }, 150_000)
 })
