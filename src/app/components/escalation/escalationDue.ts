@@ -1,17 +1,16 @@
 import { defaultCalendar, dueStatus, todayInShanghai, workingDaysBetween } from '@shared/calendar'
 import type { WorkCalendar } from '@shared/calendar'
 import type { Escalation, EscalationStatus } from '@shared/records'
+import { dueWords, type DueKind, type DueTone } from '@app/components/app/dueWords'
 
 /** Statuses in which the township is working on an escalation, so its clock runs. */
 export const workingStatuses: readonly EscalationStatus[] = ['submitted', 'accepted', 'assigned', 'forwarded']
 
 /** How an escalation's deadline reads: the i18n key, its count, and the tone it is shown in. */
 export interface DueWords {
-  key:
-    | 'escalation.due.left' | 'escalation.due.beforeNextWorkday' | 'escalation.due.today' | 'escalation.due.overdue'
-    | 'escalation.due.overdueToday' | 'escalation.due.waiting' | 'escalation.due.waitingToday'
+  key: `escalation.due.${DueKind | 'waiting' | 'waitingToday'}`
   n: number
-  tone: 'normal' | 'today' | 'overdue'
+  tone: DueTone
 }
 
 /**
@@ -34,16 +33,8 @@ export function escalationDue(
       ? { key: 'escalation.due.waiting', n: waited, tone: 'normal' }
       : { key: 'escalation.due.waitingToday', n: 0, tone: 'normal' }
   }
-  const { status, workingDaysLeft } = dueStatus(calendar, escalation.dueOn, today)
-  if (status === 'due_today') return { key: 'escalation.due.today', n: 0, tone: 'today' }
-  if (status === 'overdue') {
-    return workingDaysLeft < 0
-      ? { key: 'escalation.due.overdue', n: -workingDaysLeft, tone: 'overdue' }
-      : { key: 'escalation.due.overdueToday', n: 0, tone: 'overdue' }
-  }
-  return workingDaysLeft > 0
-    ? { key: 'escalation.due.left', n: workingDaysLeft, tone: 'normal' }
-    : { key: 'escalation.due.beforeNextWorkday', n: 0, tone: 'normal' }
+  const { kind, n, tone } = dueWords(dueStatus(calendar, escalation.dueOn, today))
+  return { key: `escalation.due.${kind}`, n, tone }
 }
 
 /** The calendar date (Asia/Shanghai) the escalation was made: no date the township sets may be earlier. */

@@ -1,12 +1,11 @@
 import type { DueStatus } from '@shared/calendar'
+import { dueWords, type DueKind, type DueTone } from '@app/components/app/dueWords'
 
 /** How a deadline reads on the follow-through list: the i18n key, its count, and its tone. */
 export interface FollowUpDueWords {
-  key:
-    | 'followup.due.left' | 'followup.due.beforeNextWorkday' | 'followup.due.today' | 'followup.due.overdue'
-    | 'followup.due.overdueToday'
+  key: `followup.due.${DueKind}`
   n: number
-  tone: 'normal' | 'today' | 'overdue'
+  tone: DueTone
 }
 
 /**
@@ -18,15 +17,6 @@ export interface FollowUpDueWords {
  */
 export function followUpDue(due: DueStatus | null): FollowUpDueWords | null {
   if (!due) return null
-  const { status, workingDaysLeft } = due
-  if (status === 'due_today') return { key: 'followup.due.today', n: 0, tone: 'today' }
-  if (status === 'overdue') {
-    // On a day off right after the due date no working day has passed yet: overdue all the same.
-    return workingDaysLeft < 0
-      ? { key: 'followup.due.overdue', n: -workingDaysLeft, tone: 'overdue' }
-      : { key: 'followup.due.overdueToday', n: 0, tone: 'overdue' }
-  }
-  return workingDaysLeft > 0
-    ? { key: 'followup.due.left', n: workingDaysLeft, tone: 'normal' }
-    : { key: 'followup.due.beforeNextWorkday', n: 0, tone: 'normal' }
+  const { kind, n, tone } = dueWords(due)
+  return { key: `followup.due.${kind}`, n, tone }
 }
