@@ -22,6 +22,25 @@ export interface SuggestionDraft {
   publicName: boolean
 }
 
+/**
+ * The `suggestion.create` arguments for a draft recorded by a member in their village: a new id
+ * and receipt, empty optional fields as null. Attachments are added by `attachment.add` steps.
+ */
+export function createArgs(draft: SuggestionDraft, villageId: string): CreateSuggestionArgs {
+  return {
+    id: newId(),
+    villageId,
+    content: draft.content,
+    category: draft.category,
+    source: draft.source,
+    submitterName: draft.submitterName.trim() || null,
+    submitterPhone: draft.submitterPhone.trim() || null,
+    publicName: draft.publicName,
+    receiptCode: newReceiptCode(),
+    attachmentIds: [],
+  }
+}
+
 /** One suggestion with the rows its path reads (for `suggestionPath`) and the escalations that list it. */
 export interface SuggestionView {
   suggestion: Suggestion
@@ -105,21 +124,9 @@ export const useSuggestionsStore = defineStore('suggestions', () => {
   async function create(draft: SuggestionDraft): Promise<MutationResult> {
     const actor = session.actor
     if (!actor || !villageId.value) throw new Error('not enrolled')
-    const args: CreateSuggestionArgs = {
-      id: newId(),
-      villageId: villageId.value,
-      content: draft.content,
-      category: draft.category,
-      source: draft.source,
-      submitterName: draft.submitterName.trim() || null,
-      submitterPhone: draft.submitterPhone.trim() || null,
-      publicName: draft.publicName,
-      receiptCode: newReceiptCode(),
-      attachmentIds: [],
-    }
     // The write path (zod, the shared mutations) loads on first write, not with the list.
     const { applyLocal } = await import('@app/db/local')
-    return applyLocal(useDb(), 'suggestion.create', args, actor)
+    return applyLocal(useDb(), 'suggestion.create', createArgs(draft, villageId.value), actor)
   }
 
   return { list, total, shown, showMore, watchOne, create }

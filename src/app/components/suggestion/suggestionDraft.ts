@@ -1,5 +1,4 @@
-import { createSuggestionArgs, type CreateSuggestionArgs } from '@shared/mutations/suggestion'
-import { newId, newReceiptCode } from '@shared/ids'
+import { createSuggestionArgs } from '@shared/mutations/suggestion'
 import type { SuggestionDraft } from '@app/stores/suggestions'
 
 /** The form's fields checked with the same schema the server uses. */
@@ -38,23 +37,4 @@ export function validateDraft(draft: SuggestionDraft): DraftErrors {
 /** A blank draft with the given source preselected. */
 export function emptyDraft(source: SuggestionDraft['source']): SuggestionDraft {
   return { content: '', category: 'other', source, submitterName: '', submitterPhone: '', publicName: false }
-}
-
-/**
- * The `suggestion.create` arguments for a draft recorded by a member in their village: a new id
- * and receipt, empty optional fields as null. Attachments are added by `attachment.add` steps.
- */
-export function createArgs(draft: SuggestionDraft, villageId: string): CreateSuggestionArgs {
-  return {
-    id: newId(),
-    villageId,
-    content: draft.content,
-    category: draft.category,
-    source: draft.source,
-    submitterName: draft.submitterName.trim() || null,
-    submitterPhone: draft.submitterPhone.trim() || null,
-    publicName: draft.publicName,
-    receiptCode: newReceiptCode(),
-    attachmentIds: [],
-  }
 }
