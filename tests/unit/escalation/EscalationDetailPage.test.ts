@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { Escalation } from '@shared/records'
 import EscalationDetailPage from '@app/pages/EscalationDetailPage.vue'
@@ -7,13 +7,14 @@ import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aRemark, aSuggestion, anEscalation } from '../builders'
 import { mountWithApp } from '../helpers/mount'
-import { resetDb, seed, sessionAs, settle } from './fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { seed, sessionAs, settle } from './fixtures'
 
-let mounted: VueWrapper | undefined
+const page = setUpPageTests()
 
 async function openAs(role: 'cadre' | 'township', escalation: Escalation) {
   const result = await mountWithApp(EscalationDetailPage, { route: `/escalations/${escalation.id}`, session: sessionAs(role) })
-  mounted = result.wrapper
+  page.keep(result.wrapper)
   await vi.waitFor(() => expect(result.wrapper.text()).toContain(escalation.title))
   return result.wrapper
 }
@@ -24,16 +25,6 @@ const button = (wrapper: VueWrapper, label: string) => {
   if (!found) throw new Error(`no button ${label} in:\n${wrapper.text()}`)
   return found
 }
-
-beforeEach(async () => {
-  await resetDb()
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
-})
 
 describe('EscalationDetailPage', () => {
   it.each([
@@ -128,7 +119,7 @@ describe('EscalationDetailPage', () => {
       route: `/escalations/${anEscalation().id}`,
       session: sessionAs('township'),
     })
-    mounted = wrapper
+    page.keep(wrapper)
     await vi.waitFor(() => expect(wrapper.text()).toContain(zh.escalation.detail.notFound))
   })
 })

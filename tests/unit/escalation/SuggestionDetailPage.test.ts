@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { Suggestion } from '@shared/records'
 import SuggestionDetailPage from '@app/pages/SuggestionDetailPage.vue'
@@ -7,27 +7,19 @@ import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aSuggestion, anEscalation } from '../builders'
 import { mountWithApp } from '../helpers/mount'
-import { resetDb, seed, sessionAs } from './fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { seed, sessionAs } from './fixtures'
 
-let mounted: VueWrapper | undefined
+const page = setUpPageTests()
 
 async function openAs(role: 'cadre' | 'collector' | 'township', suggestion: Suggestion) {
   const result = await mountWithApp(SuggestionDetailPage, { route: `/suggestions/${suggestion.id}`, session: sessionAs(role) })
-  mounted = result.wrapper
+  page.keep(result.wrapper)
   await vi.waitFor(() => expect(result.wrapper.text()).toContain(suggestion.content))
   return result.wrapper
 }
 
 const actionButtons = (wrapper: VueWrapper) => wrapper.findAll('.suggestion-page__actions button').map((b) => b.text())
-
-beforeEach(async () => {
-  await resetDb()
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-})
 
 describe('SuggestionDetailPage', () => {
   it("shows a cadre the villager's name, phone, receipt code, status and path", async () => {

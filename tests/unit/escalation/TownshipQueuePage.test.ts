@@ -1,26 +1,14 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { VueWrapper } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import TownshipQueuePage from '@app/pages/TownshipQueuePage.vue'
 import zh from '@app/locales/zh-CN'
 import { aVillage, anEscalation, ids, testId } from '../builders'
 import { mountWithApp } from '../helpers/mount'
+import { setUpPageTests } from '../helpers/page'
 import { useDb } from '@app/db'
-import { resetDb, seed, sessionAs } from './fixtures'
+import { seed, sessionAs } from './fixtures'
 
-let mounted: VueWrapper | undefined
-
-beforeEach(async () => {
-  await resetDb()
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(new Date('2026-10-13T04:00:00.000Z'))
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
-})
+const page = setUpPageTests({ now: '2026-10-13T04:00:00.000Z' })
 
 describe('TownshipQueuePage', () => {
   it('lists what waits for acceptance first, with the village, and marks what is overdue', async () => {
@@ -34,7 +22,7 @@ describe('TownshipQueuePage', () => {
       ],
     })
     const { wrapper } = await mountWithApp(TownshipQueuePage, { route: '/township', session: sessionAs('township') })
-    mounted = wrapper
+    page.keep(wrapper)
     await vi.waitFor(() => expect(wrapper.findAll('h2')).toHaveLength(2))
 
     expect(wrapper.findAll('h2').map((h) => h.text())).toEqual([zh.escalation.queue.groups.waiting, zh.escalation.queue.groups.working])
@@ -52,7 +40,7 @@ describe('TownshipQueuePage', () => {
 
   it('says so when the township has nothing escalated', async () => {
     const { wrapper } = await mountWithApp(TownshipQueuePage, { route: '/township', session: sessionAs('township') })
-    mounted = wrapper
+    page.keep(wrapper)
     await vi.waitFor(() => expect(wrapper.text()).toContain(zh.escalation.queue.empty))
   })
 })

@@ -1,19 +1,21 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
 import FollowUpPage from '@app/pages/FollowUpPage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { mountWithApp } from '../helpers/mount'
-import { resetDb, sessionAs } from '../escalation/fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { sessionAs } from '../escalation/fixtures'
 import { aSuggestion, testId } from '../builders'
 import { bridge, ditchDecision, gym, lamp, lampDecision, meeting, seedVillage } from './village'
 
-let mounted: VueWrapper | undefined
+// Friday 9 October 2026 in Shanghai, the day after the 国庆 holiday ended.
+const page = setUpPageTests({ now: '2026-10-09T04:00:00.000Z' })
 
 async function openAs(role: 'cadre' | 'collector' = 'cadre') {
   const result = await mountWithApp(FollowUpPage, { route: '/follow-up', session: sessionAs(role) })
-  mounted = result.wrapper
+  page.keep(result.wrapper)
   await vi.waitFor(() => expect(cards(result.wrapper, 'open').length).toBeGreaterThan(0))
   return result.wrapper
 }
@@ -32,19 +34,6 @@ const button = (scope: DOMWrapper<Element> | VueWrapper, label: string) => {
   return found
 }
 const radio = (scope: DOMWrapper<Element>, label: string) => scope.findAll('[role="radio"]').find((r) => r.text() === label)!
-
-beforeEach(async () => {
-  await resetDb()
-  // Friday 9 October 2026 in Shanghai, the day after the 国庆 holiday ended.
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(new Date('2026-10-09T04:00:00.000Z'))
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
-})
 
 describe('FollowUpPage: open items', () => {
   it('lists open decisions and escalations by deadline, marked in working days across the holiday', async () => {

@@ -1,19 +1,21 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import LedgerPage from '@app/pages/LedgerPage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aSuggestion, testId } from '../builders'
 import { mountWithApp } from '../helpers/mount'
-import { resetDb, sessionAs } from '../escalation/fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { sessionAs } from '../escalation/fixtures'
 import { september, seedVillage, suggestions } from './village'
 
-let mounted: VueWrapper | undefined
+// Tuesday 13 October 2026 in Shanghai.
+const page = setUpPageTests({ now: '2026-10-13T04:00:00.000Z' })
 
 async function openLedger() {
   const result = await mountWithApp(LedgerPage, { route: '/ledger', session: sessionAs('cadre') })
-  mounted = result.wrapper
+  page.keep(result.wrapper)
   await vi.waitFor(() => expect(result.wrapper.find('.ledger-funnel').exists()).toBe(true))
   return result
 }
@@ -21,19 +23,6 @@ async function openLedger() {
 /** The contents of the listed suggestions, top to bottom. */
 const listed = (wrapper: VueWrapper) => wrapper.findAll(`ol[aria-label="${zh.ledger.list.label}"] li .ledger-item__link`).map((a) => a.text())
 const contents = (...rows: { content: string }[]) => rows.map((row) => row.content)
-
-beforeEach(async () => {
-  await resetDb()
-  // Tuesday 13 October 2026 in Shanghai.
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(new Date('2026-10-13T04:00:00.000Z'))
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
-})
 
 describe('LedgerPage', () => {
   it("shows the village's funnel counted from the records, with open items on time and overdue", async () => {

@@ -1,18 +1,19 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import MeetingEditPage from '@app/pages/MeetingEditPage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aMeeting, aSuggestion, aTopic } from '../builders'
 import { mountWithApp } from '../helpers/mount'
-import { outboxNames, resetDb, seedPlan, sessionAs, settle } from './fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { outboxNames, seedPlan, sessionAs, settle } from './fixtures'
 
-let mounted: VueWrapper | undefined
+const page = setUpPageTests()
 
 async function open(route: string) {
   const result = await mountWithApp(MeetingEditPage, { route, session: sessionAs('cadre') })
-  mounted = result.wrapper
+  page.keep(result.wrapper)
   return result
 }
 
@@ -23,16 +24,6 @@ const button = (wrapper: VueWrapper, label: string) => {
 }
 const value = (wrapper: VueWrapper, name: string) => (wrapper.get(`input[name="${name}"]`).element as HTMLInputElement).value
 const topicTitles = (wrapper: VueWrapper) => wrapper.findAll('.meeting-topic__title').map((h) => h.text())
-
-beforeEach(async () => {
-  await resetDb()
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
-})
 
 describe('MeetingEditPage, new', () => {
   it('proposes the next evening at 19:30 in the village square and creates the draft', async () => {

@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import MeetingNoticePage from '@app/pages/MeetingNoticePage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aMeeting, aTopic } from '../builders'
 import { mountWithApp } from '../helpers/mount'
-import { outboxNames, resetDb, seedPlan, sessionAs } from './fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { outboxNames, seedPlan, sessionAs } from './fixtures'
 
-let mounted: VueWrapper | undefined
+const page = setUpPageTests()
 
 // Sunday 29 November 2026, 19:30 in the village.
 const meeting = aMeeting({ title: '11月29日夜话', startsAt: '2026-11-29T11:30:00.000Z', place: '村广场', status: 'draft' })
@@ -20,7 +21,7 @@ const link = () => `${window.location.origin}/v/ltc001`
 
 async function open() {
   const { wrapper } = await mountWithApp(MeetingNoticePage, { route: `/meetings/${meeting.id}/notice`, session: sessionAs('cadre') })
-  mounted = wrapper
+  page.keep(wrapper)
   await vi.waitFor(() => expect(wrapper.text()).toContain(zh.meeting.notice.page.wechat))
   return wrapper
 }
@@ -42,13 +43,7 @@ const wechatText = () => [
 ].join('\n')
 
 beforeEach(async () => {
-  await resetDb()
   await seedPlan({ meetings: [meeting], topics })
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
 })
 
 describe('MeetingNoticePage', () => {

@@ -1,22 +1,13 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { VueWrapper } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import MeetingsPage from '@app/pages/MeetingsPage.vue'
 import zh from '@app/locales/zh-CN'
 import { aMeeting } from '../builders'
 import { mountWithApp } from '../helpers/mount'
-import { resetDb, seedPlan, sessionAs } from './fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { seedPlan, sessionAs } from './fixtures'
 
-let mounted: VueWrapper | undefined
-
-beforeEach(async () => {
-  await resetDb()
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-})
+const page = setUpPageTests()
 
 describe('MeetingsPage', () => {
   it('groups the meetings: in progress, upcoming (earliest first), past (latest first)', async () => {
@@ -30,7 +21,7 @@ describe('MeetingsPage', () => {
       ],
     })
     const { wrapper } = await mountWithApp(MeetingsPage, { route: '/meetings', session: sessionAs('cadre') })
-    mounted = wrapper
+    page.keep(wrapper)
     await vi.waitFor(() => expect(wrapper.findAll('.meeting-card')).toHaveLength(5))
     const groups = wrapper.findAll('.meetings-page__group').map((g) => ({
       heading: g.get('h2').text(),
@@ -47,7 +38,7 @@ describe('MeetingsPage', () => {
 
   it('says when there is no meeting yet', async () => {
     const { wrapper } = await mountWithApp(MeetingsPage, { route: '/meetings', session: sessionAs('cadre') })
-    mounted = wrapper
+    page.keep(wrapper)
     await vi.waitFor(() => expect(wrapper.text()).toContain(zh.meeting.list.empty))
   })
 })

@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { VueWrapper } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import MeetingMinutesPage from '@app/pages/MeetingMinutesPage.vue'
 import zh from '@app/locales/zh-CN'
 import { idAt } from '@app/stores/meetingRun'
 import { aDecision, aRemark, aSuggestion, aTopic, EVENING } from '../builders'
 import { mountWithApp } from '../helpers/mount'
+import { setUpPageTests } from '../helpers/page'
 import { resetDb, seed, sessionAs } from '../run/fixtures'
 import { october } from './fixture'
 
-let mounted: VueWrapper | undefined
+const page = setUpPageTests({ now: EVENING, reset: resetDb })
 
 const request = aSuggestion({ content: '小学门口没有路灯', status: 'decided' })
 const topic = aTopic({ meetingId: october.id, title: '修小学门口路灯', suggestionIds: [request.id], outcome: 'decided' })
@@ -26,22 +26,10 @@ async function open() {
     remarks: [view, report],
   })
   const { wrapper } = await mountWithApp(MeetingMinutesPage, { route: `/meetings/${october.id}/minutes`, session: sessionAs('cadre') })
-  mounted = wrapper
+  page.keep(wrapper)
   await vi.waitFor(() => expect(wrapper.text()).toContain('装两盏太阳能路灯'))
   return wrapper
 }
-
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(new Date(EVENING))
-  await resetDb()
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
-})
 
 describe('MeetingMinutesPage', () => {
   it('shows the minutes of a meeting from what this phone holds', async () => {
@@ -68,7 +56,7 @@ describe('MeetingMinutesPage', () => {
 
   it('says when the phone does not hold the meeting', async () => {
     const { wrapper } = await mountWithApp(MeetingMinutesPage, { route: `/meetings/${topic.id}/minutes`, session: sessionAs('cadre') })
-    mounted = wrapper
+    page.keep(wrapper)
     await vi.waitFor(() => expect(wrapper.text()).toContain(zh.minutes.notFound))
   })
 })

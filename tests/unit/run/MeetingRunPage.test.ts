@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import MeetingRunPage from '@app/pages/MeetingRunPage.vue'
 import RunSignInPhoto from '@app/components/run/RunSignInPhoto.vue'
@@ -7,9 +7,10 @@ import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aDecision, aMeeting, aSuggestion, aTopic, EVENING, ids } from '../builders'
 import { mountWithApp } from '../helpers/mount'
+import { setUpPageTests } from '../helpers/page'
 import { outboxNames, resetDb, seed, sessionAs, settle, tonight } from './fixtures'
 
-let mounted: VueWrapper | undefined
+const page = setUpPageTests({ now: EVENING, reset: resetDb })
 
 // Last month's meeting left a decision open: 修村东路灯, for the topic that grouped one suggestion.
 const september = aMeeting({ title: '九月乡村夜话', startsAt: '2026-09-10T11:30:00.000Z', status: 'closed' })
@@ -31,7 +32,7 @@ async function open(path: string, row = meeting) {
     decisions: [lampDecision],
   })
   const result = await mountWithApp(MeetingRunPage, { route: path, session: sessionAs('cadre') })
-  mounted = result.wrapper
+  page.keep(result.wrapper)
   await vi.waitFor(() => expect(result.wrapper.text()).toContain(row.title))
   return result
 }
@@ -43,18 +44,6 @@ const button = (wrapper: Wrapper, label: string) => {
   return found
 }
 const step = (wrapper: Wrapper, n: number) => wrapper.get(`.run-step-bar li:nth-child(${n}) button`)
-
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(new Date(EVENING))
-  await resetDb()
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
-})
 
 describe('MeetingRunPage', () => {
   it('offers 开始夜话 on an announced meeting and starts it on the device', async () => {
@@ -154,7 +143,7 @@ describe('MeetingRunPage', () => {
     first.wrapper.unmount()
 
     const { wrapper, router } = await mountWithApp(MeetingRunPage, { route: `/meetings/${meeting.id}/run`, session: sessionAs('cadre') })
-    mounted = wrapper
+    page.keep(wrapper)
     await vi.waitFor(() => expect(router.currentRoute.value.params.step).toBe('discussion'))
     await vi.waitFor(() => expect(wrapper.find('textarea[name="view"]').exists()).toBe(true))
     expect((wrapper.get('textarea[name="view"]').element as HTMLTextAreaElement).value).toBe('我说两句')

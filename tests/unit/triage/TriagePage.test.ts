@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import TriagePage from '@app/pages/TriagePage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aMeeting, aSuggestion, aTopic } from '../builders'
 import { mountWithApp } from '../helpers/mount'
-import { outboxNames, resetDb, seedPlan, sessionAs, settle } from '../meeting/fixtures'
+import { setUpPageTests } from '../helpers/page'
+import { outboxNames, seedPlan, sessionAs, settle } from '../meeting/fixtures'
 
-let mounted: VueWrapper | undefined
+const page = setUpPageTests()
 
 const older = aSuggestion({ content: '村东头路灯坏了，晚上看不见路', createdAt: '2026-11-20T01:00:00.000Z' })
 const newer = aSuggestion({ content: '村东头那盏路灯还是不亮', createdAt: '2026-11-21T01:00:00.000Z', submitterName: null })
@@ -16,7 +17,7 @@ const third = aSuggestion({ content: '东街排水沟堵了，一下雨就积水
 
 async function open(role: 'cadre' | 'collector' = 'cadre') {
   const { wrapper } = await mountWithApp(TriagePage, { route: '/triage', session: sessionAs(role) })
-  mounted = wrapper
+  page.keep(wrapper)
   return wrapper
 }
 
@@ -41,14 +42,7 @@ async function select(wrapper: VueWrapper, ...contents: string[]) {
 const inboxTexts = (wrapper: VueWrapper) => wrapper.findAll('.triage-item__content').map((item) => item.text())
 
 beforeEach(async () => {
-  await resetDb()
   await seedPlan({ suggestions: [third, older, newer, aSuggestion({ content: '已经答复过的', status: 'answered' })] })
-})
-
-afterEach(() => {
-  mounted?.unmount()
-  mounted = undefined
-  vi.useRealTimers()
 })
 
 describe('TriagePage', () => {
