@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { defaultCalendar, todayInShanghai } from '@shared/calendar'
-import type { LedgerIndex, OpenItem } from '@shared/ledger'
+import { computed } from 'vue'
+import { defaultCalendar } from '@shared/calendar'
+import type { OpenItem } from '@shared/ledger'
 import { openItems } from '@shared/ledger'
 import type { MutationResult } from '@shared/mutations/core'
 import type { AddRemarkArgs } from '@shared/mutations/remark'
@@ -12,7 +12,7 @@ import type { LocalStep } from '@app/db/local'
 import type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
 import { useAttachmentsStore } from './attachments'
 import { mutate, type MutationArgs } from './mutate'
-import { followVillage } from './ledger'
+import { useVillageRows } from './ledger'
 import { useSessionStore } from './session'
 
 /** What the 办结 form gives: the evidence note and the photos taken as evidence (not saved yet). */
@@ -43,16 +43,7 @@ export type FollowUpItem = OpenItem & { meeting: Meeting | null }
 export const useFollowUpStore = defineStore('followUp', () => {
   const session = useSessionStore()
   const villageId = computed(() => session.villageId)
-
-  /** The village's indexed rows; null until first read. Kept live while a page `follow`s them. */
-  const index = shallowRef<LedgerIndex | null>(null)
-
-  /** Keep `index` in step with the device database for as long as the calling component lives. */
-  function follow(): void {
-    followVillage(villageId, index)
-  }
-  /** 'YYYY-MM-DD' in Asia/Shanghai: deadlines are counted in working days from it. */
-  const today = ref(todayInShanghai(new Date()))
+  const { index, today, follow, refreshToday } = useVillageRows(villageId)
 
   const items = computed<FollowUpItem[]>(() => {
     const rows = index.value
@@ -72,11 +63,6 @@ export const useFollowUpStore = defineStore('followUp', () => {
       .filter((s) => s.status === 'resolved')
       .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id)),
   )
-
-  /** Measure deadlines against the current date again (the app stayed open past midnight). */
-  function refreshToday(): void {
-    today.value = todayInShanghai(new Date())
-  }
 
   /**
    * Cross a decision off (办结) with the note as evidence (kept as its progress remark); its

@@ -61,6 +61,27 @@ export function followVillage(villageId: Ref<string | null>, target: ShallowRef<
   })
 }
 
+/**
+ * What the ledger and follow-through screens share: the village's indexed rows (null until first
+ * read), `follow` to keep them in step with the device database while the calling component
+ * lives (not for the store's whole life: re-reading a large village on every write would also slow
+ * down the meeting's run sheet once the page had been opened), and today's date in Asia/Shanghai,
+ * which overdue marks and working-day deadlines are measured against.
+ */
+export function useVillageRows(villageId: Ref<string | null>) {
+  const index = shallowRef<LedgerIndex | null>(null)
+  const today = ref(todayInShanghai(new Date()))
+  return {
+    index,
+    today,
+    follow: (): void => followVillage(villageId, index),
+    /** Measure against the current date again (the app stayed open past midnight). */
+    refreshToday: (): void => {
+      today.value = todayInShanghai(new Date())
+    },
+  }
+}
+
 function toFilter(controls: LedgerControls, text: string): LedgerFilter {
   return {
     ...(controls.status ? { status: controls.status } : {}),
@@ -85,20 +106,7 @@ const zeroCounts = (): FunnelCounts => ({
 export const useLedgerStore = defineStore('ledger', () => {
   const session = useSessionStore()
   const villageId = computed(() => session.villageId)
-
-  /** The village's indexed rows; null until first read. Kept live while a page `follow`s them. */
-  const index = shallowRef<LedgerIndex | null>(null)
-
-  /**
-   * Keep `index` in step with the device database for as long as the calling component lives.
-   * Not for the store's whole life: re-reading a large village on every write would also slow
-   * down the meeting's run sheet once the ledger had been opened.
-   */
-  function follow(): void {
-    followVillage(villageId, index)
-  }
-  /** 'YYYY-MM-DD' in Asia/Shanghai: what "overdue" is measured against. */
-  const today = ref(todayInShanghai(new Date()))
+  const { index, today, follow, refreshToday } = useVillageRows(villageId)
 
   const counts = computed<FunnelCounts | null>(() => {
     const rows = index.value
@@ -159,11 +167,6 @@ export const useLedgerStore = defineStore('ledger', () => {
     search.value = ''
     clearTimeout(pending)
     searched.value = ''
-  }
-
-  /** Measure overdue against the current date again (the app stayed open past midnight). */
-  function refreshToday(): void {
-    today.value = todayInShanghai(new Date())
   }
 
   return {
