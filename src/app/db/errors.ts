@@ -1,5 +1,3 @@
-import Dexie from 'dexie'
-
 /** What went wrong with the device database, in terms a person can act on. */
 export type StorageProblem = 'quota' | 'unavailable' | 'closed' | 'unknown'
 
@@ -42,4 +40,3 @@ export function toStorageError(error: unknown): StorageError {
   return error instanceof StorageError ? error : new StorageError(classifyStorageError(error), error)
 }
 
-export { Dexie }

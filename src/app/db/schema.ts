@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { Tables } from '@shared/records'
+import { DB_NAME } from './peek'
 
 /** A local write waiting to reach the server: one named mutation, in device order. */
 export interface OutboxEntry {
@@ -69,7 +70,7 @@ export type YehuaDb = Dexie &
     meta: EntityTable<MetaEntry, 'key'>
   }
 
-export const DB_NAME = 'yehua'
+export { DB_NAME }
 
 /** Open (lazily) the versioned device database. Each schema change is a new `version(n)`. */
 export function createDb(name = DB_NAME): YehuaDb {

@@ -2,6 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { EnrolRequest, EnrolResponse } from '@shared/api/identity'
 import { postJson } from '@app/api/client'
+import { classifyStorageError } from '@app/db/errors'
+import { peekMeta } from '@app/db/peek'
 import { storageProblem } from '@app/db/status'
 
 /** The database module (and Dexie) loads on first use, so a fresh phone's enrol page need not wait for it. */
@@ -33,16 +35,12 @@ export const useSessionStore = defineStore('session', () => {
   const actor = computed(() => session.value?.actor ?? null)
   const villageId = computed(() => session.value?.village?.id ?? null)
 
+  /** Read the session without loading Dexie: a phone that never enrolled may never need it. */
   async function load(): Promise<void> {
     try {
-      const { useDb } = await database()
-      const entry = await useDb().meta.get(SESSION_KEY)
-      session.value = (entry?.value as Session | undefined) ?? null
+      session.value = ((await peekMeta(SESSION_KEY)) as Session | undefined) ?? null
     } catch (error) {
-      storageProblem.value = await database().then(
-        ({ classifyStorageError }) => classifyStorageError(error),
-        () => 'unknown' as const,
-      )
+      storageProblem.value = classifyStorageError(error)
     } finally {
       loaded.value = true
     }
