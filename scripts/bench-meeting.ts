@@ -17,6 +17,7 @@ import { todayInShanghai } from '@shared/calendar'
 import zh from '@app/locales/zh-CN'
 import { goOffline, launchDevice, waitForServiceWorkerControl } from '../tests/e2e/support/browser'
 import { buildIntoTempDir } from '../tests/e2e/support/build'
+import { enrolAs } from '../tests/e2e/support/enrol'
 import { freshCode } from '../tests/e2e/support/codes'
 import { startServer } from '../tests/e2e/support/server'
 import { post } from './bench/api'
@@ -88,6 +89,9 @@ try {
     const { page } = device
     await page.goto('/enrol')
     await waitForServiceWorkerControl(page)
+    // Enrolling through the page makes the app create its database (a fresh phone's first screen
+    // does not); the seed then writes the bench's session and history into it.
+    await enrolAs(page, await freshCode(server, 'cadre', '刘土城村'))
     await waitForAppDb(page)
     // The square has no signal: no sync round competes with the measures, and the shell comes
     // from the service worker's precache.

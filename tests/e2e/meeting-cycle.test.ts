@@ -140,6 +140,7 @@ describe('a cadre runs the whole meeting cycle on a phone with no signal', () =>
     const lamp = page.getByRole('article', { name: '更换村东头三盏坏路灯' })
     await expectVisible(lamp)
     await expectVisible(page.getByRole('article', { name: '东街排水沟疏通' }))
+    await lamp.getByRole('button', { name: zh.run.report.open }).click()
     await lamp.getByLabel(zh.run.report.label).fill(lampReport)
     await lamp.getByRole('radio', { name: zh.run.report.outcomes.done }).click()
     await lamp.getByRole('button', { name: zh.run.report.save }).click()

@@ -82,6 +82,8 @@ describe('MeetingRunPage', () => {
   it('lists the open decision of last month and crosses it off with the report, in one write', async () => {
     const { wrapper } = await open(`/meetings/${meeting.id}/run/report`)
     await vi.waitFor(() => expect(wrapper.text()).toContain('修好村东路灯'))
+    await wrapper.findAll('button').find((b) => b.text() === zh.run.report.open)!.trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('textarea[name="report"]').exists()).toBe(true))
     await wrapper.get('textarea[name="report"]').setValue('九月十八日已经修好')
     await wrapper.findAll('[role="radio"]').find((r) => r.text() === zh.run.report.outcomes.done)!.trigger('click')
     await wrapper.get('form').trigger('submit')

@@ -35,6 +35,7 @@ export default {
     unit: '{n} present',
   },
   report: {
+    open: 'Record the report',
     empty: 'Earlier meetings left nothing open.',
     intro: '{n} items from earlier meetings are still open: report on each.',
     kind: {

@@ -33,6 +33,7 @@ export default {
     unit: '共 {n} 人到会',
   },
   report: {
+    open: '记录汇报',
     empty: '以前的夜话没有留下还没办完的事。',
     intro: '以前的夜话还有 {n} 件事没办完，请逐件说明情况。',
     kind: {
