@@ -173,6 +173,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       }
     }
 
+    // Fewer requests than faults asked for (pushes go in groups): keep every device syncing through
+    // the faulty proxy until the fault budget is spent, so each run injects what it promises.
+    for (const device of devices) device.online = true
+    for (let round = 0; proxy.total() < options.faults && round < 500; round++) {
+      await Promise.all(devices.map((device) => syncDevice(device).catch(() => undefined)))
+    }
+
     // Signal returns for everyone; faults stop; sync until every outbox is empty, then once more.
     proxy.calm()
     for (const device of devices) device.online = true
