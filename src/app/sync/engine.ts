@@ -89,24 +89,28 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   }
 
   progress.phase = 'pull'
-  for (;;) {
-    const cursor = ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0
-    const first = await db.outbox.orderBy('mid').first()
-    const response = await transport.pull(
-      {
-        deviceId: identity.deviceId,
-        schemaVersion: SCHEMA_VERSION,
-        cursor,
-        limit: pullLimit,
-        pendingFrom: first?.mid ?? null,
-      },
+  const pendingFrom = (await db.outbox.orderBy('mid').first())?.mid ?? null
+  const ask = (cursor: number) =>
+    transport.pull(
+      { deviceId: identity.deviceId, schemaVersion: SCHEMA_VERSION, cursor, limit: pullLimit, pendingFrom },
       identity.token,
     )
+  let next = ask(((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0)
+  for (;;) {
+    const response = await next
     if (!response.ok) return failure(response.status, response.code)
-    await applyPullPage(db, response.data, identity, clock().toISOString())
+    // A page's cursor is known before it is written: fetch the next page while this one is applied.
+    const following = response.data.hasMore ? ask(response.data.cursor) : null
+    try {
+      await applyPullPage(db, response.data, identity, clock().toISOString())
+    } catch (error) {
+      void following?.catch(() => undefined)
+      throw error
+    }
     progress.pulled += response.data.rows.length
     options.onProgress?.({ ...progress })
-    if (!response.data.hasMore) break
+    if (!following) break
+    next = following
   }
   return { kind: 'done', pushed: progress.pushed, pulled: progress.pulled }
 }

@@ -70,6 +70,29 @@ describe('syncOnce', () => {
     expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 8 })
   })
 
+  it('pulls page after page from each cursor, asking for the next page before writing the last one', async () => {
+    const rows = [aSuggestion({ version: 3 }), aSuggestion({ version: 5 }), aSuggestion({ version: 9 })]
+    let written = -1
+    const { transport, sent } = scripted(
+      [],
+      [
+        page({ rows: [{ table: 'suggestions', row: rows[0]! }], cursor: 3, hasMore: true }),
+        async () => {
+          written = await db.suggestions.count()
+          return page({ rows: [{ table: 'suggestions', row: rows[1]! }], cursor: 5, hasMore: true })
+        },
+        page({ rows: [{ table: 'suggestions', row: rows[2]! }], cursor: 9 }),
+      ],
+    )
+
+    expect(await syncOnce({ db, transport, identity, clock })).toEqual({ kind: 'done', pushed: 0, pulled: 3 })
+    expect(sent.pull.map((r) => r.cursor)).toEqual([0, 3, 5])
+    // The second page was asked for while the first was still being written.
+    expect(written).toBe(0)
+    expect(await db.suggestions.count()).toBe(3)
+    expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 9 })
+  })
+
   it('removes a refused change from the screen and keeps the refusal with what was not saved', async () => {
     const args = suggestionCreateArgs({ id: nextId() })
     await applyLocal(db, 'suggestion.create', args, actor, clock)
