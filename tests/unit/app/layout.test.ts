@@ -24,7 +24,8 @@ describe('app layout', () => {
     const { wrapper } = await openApp('/settings')
     expect(wrapper.get('h1').text()).toBe('我的')
 
-    const nav = wrapper.get('[role="navigation"]')
+    // The tab bar loads on its own (a fresh phone's enrol page has none).
+    const nav = await vi.waitFor(() => wrapper.get('[role="navigation"]'))
     expect(nav.attributes('aria-label')).toBe('主导航')
     expect(wrapper.find('[role="tablist"]').exists()).toBe(false)
     const links = nav.findAll('[role="link"]')

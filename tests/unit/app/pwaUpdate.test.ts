@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { flushPromises } from '@vue/test-utils'
+import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
 import UpdatePrompt from '@app/components/app/UpdatePrompt.vue'
 import { useEditing, useFormGuard } from '@app/composables/formGuard'
 import { createPwaUpdate, installPwaUpdate } from '@app/composables/pwaUpdate'
@@ -125,6 +126,13 @@ describe('useFormGuard', () => {
   })
 })
 
+/** The button reading `text`; throws until there is one (the prompt's buttons load when it first shows). */
+function buttonNamed(within: Pick<VueWrapper, 'findAll'>, text: string): DOMWrapper<Element> {
+  const button = within.findAll('button').find((b) => b.text() === text)
+  if (!button) throw new Error(`no button ${text}`)
+  return button
+}
+
 describe('UpdatePrompt', () => {
   it('shows the prompt, defers while the suggestion form is dirty, and updates after it is saved', async () => {
     const { sw, register } = fakeServiceWorker()
@@ -140,8 +148,8 @@ describe('UpdatePrompt', () => {
     await nextTick()
     const prompt = wrapper.get('[data-testid="update-prompt"]')
     expect(prompt.text()).toContain('新版本已就绪')
-    const apply = prompt.findAll('button').find((b) => b.text() === '更新')
-    await apply?.trigger('click')
+    const apply = await vi.waitFor(() => buttonNamed(prompt, '更新'))
+    await apply.trigger('click')
     await flushPromises()
 
     expect(sw.applied).toBe(0)
@@ -161,7 +169,8 @@ describe('UpdatePrompt', () => {
     const { wrapper } = await mountWithApp(UpdatePrompt)
     sw.hooks?.onNeedRefresh()
     await nextTick()
-    await wrapper.findAll('button').find((b) => b.text() === '稍后')?.trigger('click')
+    const later = await vi.waitFor(() => buttonNamed(wrapper, '稍后'))
+    await later.trigger('click')
     expect(wrapper.find('[data-testid="update-prompt"]').exists()).toBe(false)
     expect(sw.applied).toBe(0)
     wrapper.unmount()
@@ -174,7 +183,7 @@ describe('UpdatePrompt', () => {
     sw.hooks?.onOfflineReady()
     await nextTick()
     expect(wrapper.get('[data-testid="offline-ready"]').text()).toContain('已可离线使用')
-    await wrapper.get('[data-testid="offline-ready"] button').trigger('click')
+    await (await vi.waitFor(() => wrapper.get('[data-testid="offline-ready"] button'))).trigger('click')
     expect(wrapper.find('[data-testid="offline-ready"]').exists()).toBe(false)
     wrapper.unmount()
   })

@@ -107,7 +107,8 @@ describe('StorageNotice', () => {
     reloadRequired.value = true
     await nextTick()
     expect(wrapper.get('[role="alert"] p').text()).toBe('应用已在别的窗口更新，请刷新后继续。')
-    await wrapper.get('button').trigger('click')
+    // The reload button (Vant's) loads when the notice first needs it.
+    await (await vi.waitFor(() => wrapper.get('button'))).trigger('click')
     expect(reload).toHaveBeenCalledOnce()
   })
 })
