@@ -93,5 +93,8 @@ export function createDb(name = DB_NAME): YehuaDb {
   })
   // Photos and voice notes kept on the phone until uploaded (and after, as the local copy).
   db.version(2).stores({ blobs: 'sha256, state', attachments: 'id, sha256, subjectId' })
+  // The inbox count and the triage lists read a village's suggestions of one status by index: a
+  // filtered cursor over every new suggestion ran on each pulled page of a first sync.
+  db.version(3).stores({ suggestions: 'id, [villageId+createdAt], status, topicId, receiptCode, [villageId+status]' })
   return db
 }

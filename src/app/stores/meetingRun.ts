@@ -147,7 +147,7 @@ async function loadReportBack(meeting: Meeting, today: string): Promise<ReportIt
   const [decisions, escalations, suggestions, spanReports] = await Promise.all([
     db.decisions.where('status').equals('open').filter((d) => d.villageId === villageId).toArray(),
     db.escalations.where('villageId').equals(villageId).filter((e) => e.status !== 'closed').toArray(),
-    db.suggestions.where('status').equals('on_agenda').filter((s) => s.villageId === villageId).toArray(),
+    db.suggestions.where('[villageId+status]').equals([villageId, 'on_agenda']).toArray(),
     db.remarks.where('id').between(span.from, span.to).filter((r) => r.villageId === villageId && r.kind === 'followup' && r.deletedAt === null).toArray(),
   ])
   const reportedIds = (type: ReportSubject) => unique(spanReports.filter((r) => r.subjectType === type).map((r) => r.subjectId))

@@ -49,7 +49,7 @@ export const useTriageStore = defineStore('triage', () => {
   const byStatus = async (status: Suggestion['status']) => {
     const id = villageId.value
     if (!id) return []
-    const rows = await useDb().suggestions.where('status').equals(status).filter((s) => s.villageId === id).toArray()
+    const rows = await useDb().suggestions.where('[villageId+status]').equals([id, status]).toArray()
     return live(rows).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   }
 
@@ -130,7 +130,8 @@ export function useInboxCount(): ShallowRef<number> {
     async () => {
       const id = session.villageId
       if (!id) return 0
-      return useDb().suggestions.where('status').equals('new').filter((s) => s.villageId === id && s.deletedAt === null).count()
+      // An index count (tombstones, which are rare, included): no row is read.
+      return useDb().suggestions.where('[villageId+status]').equals([id, 'new']).count()
     },
     0,
     () => session.villageId,
