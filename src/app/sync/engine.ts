@@ -1,4 +1,4 @@
-import { MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '@shared/sync/protocol'
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '@shared/sync/protocol'
 import type { Actor } from '@shared/actor'
 import type { YehuaDb } from '@app/db/schema'
 import type { SyncTransport } from './transport'
@@ -33,6 +33,7 @@ export interface SyncOptions {
   db: YehuaDb
   transport: SyncTransport
   identity: SyncIdentity
+  /** Rows per pull page; default the protocol's largest (fewer, fuller pages fill a new phone faster). */
   pullLimit?: number
   clock?: () => Date
   onProgress?: (progress: SyncProgress) => void
@@ -52,7 +53,7 @@ function failure(status: number, code: string): SyncOutcome {
  * and each pull page is applied in one transaction.
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
-  const { db, transport, identity, pullLimit = 500 } = options
+  const { db, transport, identity, pullLimit = MAX_PULL_LIMIT } = options
   const clock = options.clock ?? (() => new Date())
   const progress: SyncProgress = { phase: 'push', pulled: 0, pushed: 0 }
 
