@@ -26,6 +26,10 @@ async function start(): Promise<void> {
   const router = createAppRouter()
   installMessageLoading(router, i18n.global)
   app.use(router)
+  // Mount once the first page (a lazy chunk) is in: the shell and the page are laid out and
+  // painted once, in a task of their own, instead of the shell first and the page again later.
+  // Meanwhile index.html's placeholder shows. A failed first navigation still mounts the shell.
+  await router.isReady().catch(() => undefined)
   app.mount('#app')
 
   if (import.meta.env.PROD) {
