@@ -17,7 +17,7 @@ function appRouter() {
 // Vite compiles a lazy page (and the Vant parts it uses) on its first import, which can take
 // seconds on a busy machine: do it once up front, not inside the first test's time limit.
 beforeAll(async () => {
-  await import('@app/pages/EnrolPage.vue')
+  await Promise.all([import('@app/pages/EnrolPage.vue'), import('@app/pages/SettingsPage.vue')])
 }, 60_000)
 
 beforeEach(() => {
