@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench:lighthouse [-- /path] [--runs=3]`: Lighthouse mobile on a fresh build served by
-// the real server (free port, throw-away data directory). Prints the performance, accessibility
+// the real server (free port, throw-away data directory); --save=DIR keeps reports and traces. Prints the performance, accessibility
 // and best-practices scores, LCP/TBT/CLS (the median run when --runs > 1), the performance
 // opportunities, and every failing accessibility and best-practices audit with the elements it
 // flags, so someone can fix them. Prints figures; never fails on a score.
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -17,7 +17,11 @@ const { startServer } = await harness('../tests/e2e/support/server.ts')
 const { chromiumFlags, chromiumPath } = await harness('../tests/e2e/support/browser.ts')
 const { localBin } = await harness('../tests/e2e/support/paths.ts')
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '1' } } })
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  // --save=DIR keeps each run's report (report-N.json) and trace (report-N-0.trace.json) there.
+  options: { runs: { type: 'string', default: '1' }, save: { type: 'string' } },
+})
 const route = positionals[0] ?? '/'
 const runs = Math.max(1, Number(values.runs) || 1)
 const categories = ['performance', 'accessibility', 'best-practices']
@@ -34,7 +38,7 @@ async function lighthouse(url, work, index) {
   const output = path.join(work, `report-${index}.json`)
   const flags = ['--headless=new', ...chromiumFlags, `--user-data-dir=${profile}`].join(' ')
   const args = [url, '--form-factor=mobile', `--only-categories=${categories.join(',')}`, '--output=json',
-    `--output-path=${output}`, `--chrome-flags=${flags}`, '--quiet']
+    `--output-path=${output}`, `--chrome-flags=${flags}`, '--quiet', ...(values.save ? ['--save-assets'] : [])]
   const env = { ...process.env, CHROME_PATH: chromiumPath }
   await new Promise((resolve, reject) => {
     const child = spawn(localBin('lighthouse'), args, { stdio: 'inherit', env })
@@ -67,6 +71,11 @@ function printReport(lhr, url) {
   for (const c of categories) console.log(`  ${lhr.categories[c].title.padEnd(26)} ${lhr.categories[c].score?.toFixed(2) ?? 'n/a'}`)
   for (const id of metrics) console.log(`  ${lhr.audits[id].title.padEnd(26)} ${lhr.audits[id].displayValue ?? 'n/a'}`)
 
+  // Where the blocking time goes: the main thread's long tasks (simulated) and script boot-up.
+  const longTasks = lhr.audits['long-tasks']?.details?.items ?? []
+  console.log(`\nLong tasks: ${longTasks.length}`)
+  for (const task of longTasks) console.log(`  ${String(Math.round(task.startTime)).padStart(6)} ms  ${String(Math.round(task.duration)).padStart(4)} ms  ${task.url}`)
+
   const opportunities = failing(lhr, 'performance').filter((a) => a.weight === 0)
   console.log(`\nPerformance opportunities and diagnostics: ${opportunities.length}`)
   for (const a of opportunities) console.log(`  • ${a.id}: ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`)
@@ -96,6 +105,11 @@ try {
   }
   const byPerformance = [...reports].sort((a, b) => a.categories.performance.score - b.categories.performance.score)
   printReport(byPerformance[Math.floor(runs / 2)], url)
+  if (values.save) {
+    await mkdir(values.save, { recursive: true })
+    for (const file of await readdir(work)) if (file.startsWith('report-')) await cp(path.join(work, file), path.join(values.save, file))
+    console.log(`\nReports and traces saved in ${values.save}`)
+  }
 } finally {
   await server.stop()
   await rm(work, { recursive: true, force: true })
