@@ -60,10 +60,7 @@ export async function runTarget(target: BenchTarget, options: RunOptions): Promi
       log(`${target.label}: 2. first pull of ${options.firstPullRows} rows in Chromium`)
       figures.firstPull = await benchFirstPull(
         server,
-        {
-          code: await newCadreCode(server, admin, pullVillage, '首次同步员'),
-          session: await enrolNewCadre(server, admin, pullVillage, '同步页测试员'),
-        },
+        { code: await newCadreCode(server, admin, pullVillage, '首次同步员') },
         options.firstPullRows,
       )
     }

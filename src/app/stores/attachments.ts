@@ -28,10 +28,11 @@ import type { Attachment } from '@shared/records'
 import type { MutationResult } from '@shared/mutations/core'
 import type { AddAttachmentArgs } from '@shared/mutations/attachment'
 import { useDb } from '@app/db'
-import type { LocalStep } from '@app/db/local'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
 import { getBlob } from '@app/sync/transport'
+import { mutateTogether } from './mutate'
+import type { MutationStep } from './mutate'
 import { useSessionStore } from './session'
 
 export type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
@@ -42,7 +43,7 @@ export type BlobLoad =
   | { kind: 'missing'; reason: 'offline' | 'not_found' | 'failed' }
 
 /** The `attachment.add` steps for drafts on a subject. */
-function attachSteps(subjectType: Attachment['subjectType'], subjectId: string, drafts: readonly AttachmentDraft[]): LocalStep[] {
+function attachSteps(subjectType: Attachment['subjectType'], subjectId: string, drafts: readonly AttachmentDraft[]): MutationStep[] {
   return drafts.map((d) => {
     const args: AddAttachmentArgs = { id: d.id, sha256: d.sha256, kind: d.kind, mime: d.mime, size: d.size, subjectType, subjectId }
     return { name: 'attachment.add', args }
@@ -58,18 +59,14 @@ export const useAttachmentsStore = defineStore('attachments', () => {
    * written. Throws StorageError.
    */
   async function saveWith(
-    first: LocalStep | null,
+    first: MutationStep | null,
     subjectType: Attachment['subjectType'],
     subjectId: string,
     drafts: readonly AttachmentDraft[],
   ): Promise<MutationResult> {
-    const actor = session.actor
-    if (!actor) throw new Error('not enrolled')
     const steps = [...(first ? [first] : []), ...attachSteps(subjectType, subjectId, drafts)]
     const blobs = drafts.map((d) => ({ sha256: d.sha256, bytes: d.bytes, mime: d.mime }))
-    // The write path (zod, the shared mutations) loads on first write, not with the page.
-    const { applyLocalAll } = await import('@app/db/local')
-    return applyLocalAll(useDb(), steps, actor, { blobs })
+    return mutateTogether(steps, { blobs })
   }
 
   /** Save drafts on an existing subject: one `attachment.add` per draft, all or nothing. */

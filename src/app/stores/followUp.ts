@@ -7,11 +7,9 @@ import type { MutationResult } from '@shared/mutations/core'
 import type { AddRemarkArgs } from '@shared/mutations/remark'
 import type { Decision, Meeting, Suggestion } from '@shared/records'
 import { newId } from '@shared/ids'
-import { useDb } from '@app/db'
-import type { LocalStep } from '@app/db/local'
 import type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
 import { useAttachmentsStore } from './attachments'
-import { mutate, type MutationArgs } from './mutate'
+import { mutate, mutateTogether, type MutationArgs, type MutationStep } from './mutate'
 import { useVillageRows } from './ledger'
 import { useSessionStore } from './session'
 
@@ -84,9 +82,7 @@ export const useFollowUpStore = defineStore('followUp', () => {
 
   /** Record the villager's rating and, when given, their words (a feedback remark), as one action. */
   async function rate(suggestion: Suggestion, input: CallbackInput): Promise<MutationResult> {
-    const actor = session.actor
-    if (!actor) throw new Error('not enrolled')
-    const steps: LocalStep[] = [{ name: 'suggestion.rate', args: { id: suggestion.id, stars: input.stars, outcome: input.outcome } }]
+    const steps: MutationStep[] = [{ name: 'suggestion.rate', args: { id: suggestion.id, stars: input.stars, outcome: input.outcome } }]
     const note = input.note.trim()
     if (note) {
       const args: AddRemarkArgs = {
@@ -94,9 +90,7 @@ export const useFollowUpStore = defineStore('followUp', () => {
       }
       steps.push({ name: 'remark.add', args })
     }
-    // The write path (zod, the shared mutations) loads on first write, not with the page.
-    const { applyLocalAll } = await import('@app/db/local')
-    return applyLocalAll(useDb(), steps, actor)
+    return mutateTogether(steps)
   }
 
   return { index, follow, today, items, awaitingCallback, refreshToday, complete, rate }

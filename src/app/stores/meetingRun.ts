@@ -7,14 +7,13 @@ import type { DueStatus } from '@shared/calendar'
 import { openItems } from '@shared/ledger/openItems'
 import type { OpenItem } from '@shared/ledger/openItems'
 import type { MutationResult } from '@shared/mutations/core'
-import type { MutationName } from '@shared/mutations/registry'
 import type { Decision, Escalation, Meeting, Remark, Suggestion, Topic } from '@shared/records'
 import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
-import { mutate } from './mutate'
-import type { MutationArgs } from './mutate'
+import { mutate, mutateTogether } from './mutate'
+import type { MutationStep } from './mutate'
 import { useSessionStore } from './session'
 
 /** One topic of the meeting with what was said and settled on it. */
@@ -193,19 +192,6 @@ async function loadReportBack(meeting: Meeting, today: string): Promise<ReportIt
   return all
 }
 
-type Step = { [N in MutationName]: { name: N; args: MutationArgs<N> } }[MutationName]
-
-/**
- * Apply several mutations as ONE person's action: one IndexedDB transaction, so either all rows
- * and outbox entries are written or, when one is refused, none.
- */
-async function mutateTogether(steps: Step[]): Promise<MutationResult> {
-  const actor = useSessionStore().actor
-  if (!actor) throw new Error('not enrolled')
-  // The write path (zod, the shared mutations) loads on the first write, not with the page.
-  const { applyLocalAll } = await import('@app/db/local')
-  return applyLocalAll(useDb(), steps, actor)
-}
 
 /**
  * Meeting mode (the run sheet) and the minutes: one meeting's rows kept live, the report-back
@@ -242,7 +228,7 @@ export const useMeetingRunStore = defineStore('meetingRun', () => {
 
   /** Record the report given on an item and, when the cadre says so, cross it off in the same write. */
   function report(item: ReportItem, text: string, outcome: ReportOutcome): Promise<MutationResult> {
-    const steps: Step[] = [{
+    const steps: MutationStep[] = [{
       name: 'remark.add',
       args: { id: newId(), subjectType: item.kind, subjectId: item.row.id, kind: 'followup', text, speaker: null },
     }]

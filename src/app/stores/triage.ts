@@ -9,7 +9,7 @@ import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import type { MeetingDraft } from './meetings'
-import { mutate } from './mutate'
+import { mutate, mutateTogether } from './mutate'
 import { useSessionStore } from './session'
 
 /** A meeting the branch can still plan (draft or announced), with its pending topics in order. */
@@ -84,18 +84,19 @@ export const useTriageStore = defineStore('triage', () => {
 
   /** Put suggestions on an agenda, creating the meeting first when the choice is a new one. */
   async function schedule(suggestionIds: string[], choice: AgendaChoice): Promise<MutationResult> {
-    let meetingId: string
-    let nextOrder = 0
-    if ('draft' in choice.meeting) {
-      if (!villageId.value) throw new Error('not enrolled')
-      meetingId = newId()
-      const created = await mutate('meeting.create', { id: meetingId, villageId: villageId.value, ...choice.meeting.draft })
-      if (!created.ok) return created
-    } else {
-      meetingId = choice.meeting.id
-      nextOrder = openMeetings.value.find((m) => m.meeting.id === meetingId)?.nextOrder ?? 0
-    }
     const topic = choice.topic
+    if ('draft' in choice.meeting) {
+      // A new meeting and its first topic are one action: refused together or saved together.
+      if (!villageId.value) throw new Error('not enrolled')
+      const meetingId = newId()
+      const title = 'title' in topic ? topic.title : ''
+      return mutateTogether([
+        { name: 'meeting.create', args: { id: meetingId, villageId: villageId.value, ...choice.meeting.draft } },
+        { name: 'suggestion.schedule', args: { suggestionIds, meetingId, topicId: newId(), newTopic: { title, order: 0 } } },
+      ])
+    }
+    const meetingId = choice.meeting.id
+    const nextOrder = openMeetings.value.find((m) => m.meeting.id === meetingId)?.nextOrder ?? 0
     return 'title' in topic
       ? mutate('suggestion.schedule', { suggestionIds, meetingId, topicId: newId(), newTopic: { title: topic.title, order: nextOrder } })
       : mutate('suggestion.schedule', { suggestionIds, meetingId, topicId: topic.id })
