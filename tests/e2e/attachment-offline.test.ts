@@ -14,25 +14,15 @@ import {
   freshCode,
   goOffline,
   goOnline,
-  launchDevice,
-  screenshotIfFailed,
   useDevice,
+  useSecondDevice,
   useServer,
   waitForServiceWorkerControl,
 } from './harness'
-import type { Device } from './harness'
 
 const server = useServer()
 const device = useDevice(server)
-let other: Device | undefined
-
-afterEach(async (context) => {
-  if (!other) return
-  const shot = await screenshotIfFailed(context, other.page)
-  if (shot) console.error(`second phone screenshot: ${shot}\n  ${other.errors.join('\n  ')}`)
-  await other.close()
-  other = undefined
-})
+const otherPhone = useSecondDevice(server, 'second phone')
 
 const unsent = (n: number) => zh.sync.unsent.replace('{n}', String(n))
 
@@ -155,7 +145,7 @@ describe('a cadre photographs a page of the opinion book with no signal', () => 
     expect(errors).toEqual([])
 
     // Another cadre's phone has only the rows: it fetches the photo from the server and keeps it.
-    other = await launchDevice({ baseURL: server().url })
+    const other = await otherPhone.open()
     await other.page.goto('/')
     await waitForServiceWorkerControl(other.page)
     await enrolAs(other.page, await freshCode(server(), 'cadre', '刘土城村'))

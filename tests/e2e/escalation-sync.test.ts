@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { z } from 'zod'
 import { addWorkingDays, defaultCalendar, todayInShanghai } from '@shared/calendar'
@@ -12,25 +12,15 @@ import {
   freshCode,
   goOffline,
   goOnline,
-  launchDevice,
-  screenshotIfFailed,
   useDevice,
+  useSecondDevice,
   useServer,
   waitForServiceWorkerControl,
 } from './harness'
-import type { Device } from './harness'
 
 const server = useServer()
 const cadre = useDevice(server)
-let township: Device | undefined
-
-afterEach(async (context) => {
-  if (!township) return
-  const shot = await screenshotIfFailed(context, township.page)
-  if (shot) console.error(`township screenshot: ${shot}\n  ${township.errors.join('\n  ')}`)
-  await township.close()
-  township = undefined
-})
+const townshipPhone = useSecondDevice(server, 'township')
 
 const unsent = (n: number) => zh.sync.unsent.replace('{n}', String(n))
 /** Chromium's console line for each sync request a revoked phone makes; expected after revocation. */
@@ -137,7 +127,7 @@ describe('an escalation goes from a cadre phone offline to the township and back
     expect(errors).toEqual([])
 
     // Township staff (陈干事) enrol on their own phone and find the escalation in their queue.
-    township = await launchDevice({ baseURL: server().url })
+    const township = await townshipPhone.open()
     const desk = township.page
     await desk.goto('/')
     await enrolAs(desk, await freshCode(server(), 'township'))

@@ -80,3 +80,25 @@ export function useDevice(server: () => RunningServer, options: LaunchOptions = 
   })
   return device.get
 }
+
+/**
+ * A second phone that a test opens when it needs one (the township's desk, another cadre): on
+ * failure its screenshot and page errors are saved too, and it is closed after each test.
+ *
+ * @example
+ * const township = useSecondDevice(server, 'township')
+ * it('reaches the township', async () => {
+ *   const desk = (await township.open()).page
+ * })
+ */
+export function useSecondDevice(server: () => RunningServer, label = 'second phone'): { open: (options?: LaunchOptions) => Promise<Device> } {
+  let current: Device | undefined
+  afterEach(async (context) => {
+    if (!current) return
+    const shot = await screenshotIfFailed(context, current.page)
+    if (shot) console.error(`${label} screenshot: ${shot}\n  ${current.errors.join('\n  ')}`)
+    await current.close()
+    current = undefined
+  })
+  return { open: async (options = {}) => (current = await launchDevice({ baseURL: server().url, ...options })) }
+}

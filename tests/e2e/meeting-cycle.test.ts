@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { addWorkingDays, defaultCalendar, todayInShanghai } from '@shared/calendar'
 import zh from '@app/locales/zh-CN'
@@ -8,26 +8,16 @@ import {
   freshCode,
   goOffline,
   goOnline,
-  launchDevice,
-  screenshotIfFailed,
   useDevice,
+  useSecondDevice,
   useServer,
   waitForServiceWorkerControl,
 } from './harness'
-import type { Device } from './harness'
 import { drawnPhoto } from './support/photo'
 
 const server = useServer()
 const cadre = useDevice(server)
-let township: Device | undefined
-
-afterEach(async (context) => {
-  if (!township) return
-  const shot = await screenshotIfFailed(context, township.page)
-  if (shot) console.error(`township screenshot: ${shot}\n  ${township.errors.join('\n  ')}`)
-  await township.close()
-  township = undefined
-})
+const townshipPhone = useSecondDevice(server, 'township')
 
 /** A zh-CN message with its `{name}` placeholders filled, as the app renders it. */
 function say(message: string, values: Record<string, string | number>): string {
@@ -229,7 +219,7 @@ describe('a cadre runs the whole meeting cycle on a phone with no signal', () =>
     expect(errors).toEqual([])
 
     // The township's desk finds the escalation from 刘土城村 in its queue.
-    township = await launchDevice({ baseURL: server().url })
+    const township = await townshipPhone.open()
     const desk = township.page
     await desk.goto('/')
     await enrolAs(desk, await freshCode(server(), 'township'))
