@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import type { ShallowRef } from 'vue'
 import Dexie from 'dexie'
 import type { Meeting, MeetingStatus, Suggestion, Topic } from '@shared/records'
 import type { MutationResult } from '@shared/mutations/core'
@@ -120,21 +119,3 @@ export const useTriageStore = defineStore('triage', () => {
 
   return { inbox, onAgenda, openMeetings, schedule, merge, answer, decline }
 })
-
-/**
- * How many new suggestions of the village wait in the inbox, kept live; light enough for the
- * suggestions page, which must not load the whole triage store.
- */
-export function useInboxCount(): ShallowRef<number> {
-  const session = useSessionStore()
-  return useLiveQuery(
-    async () => {
-      const id = session.villageId
-      if (!id) return 0
-      // An index count (tombstones, which are rare, included): no row is read.
-      return useDb().suggestions.where('[villageId+status]').equals([id, 'new']).count()
-    },
-    0,
-    () => session.villageId,
-  ).value
-}
