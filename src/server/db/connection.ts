@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { SqliteDatabase } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
+import { SqliteReader, statementCache } from './reads'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -12,29 +13,24 @@ export type DialectName = 'sqlite' | 'postgres'
 export interface DatabaseHandle {
   db: Kysely<Database>
   dialect: DialectName
+  /** SQLite: a read-only connection for the hot read path (see `reads.ts`); null on PostgreSQL. */
+  reader: SqliteReader | null
 }
-
-/** More distinct statements than the server runs, yet bounded: `IN (…)` lists come in many lengths. */
-const STATEMENT_CACHE_SIZE = 500
 
 /**
  * better-sqlite3 under Kysely prepares every query again, which cost more than running most of a
- * pull's small queries. Keep prepared statements by their SQL, least recently used out. Safe
- * because Kysely runs one query at a time on this connection and the server never streams
- * (`stream()` would leave a cached statement mid-iteration, unusable by the next query).
+ * pull's small queries: keep prepared statements by their SQL. Safe because Kysely runs one query
+ * at a time on this connection and the server never streams (`stream()` would leave a cached
+ * statement mid-iteration, unusable by the next query).
  */
-function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>()
+function withStatementCache(sqlite: SQLite.Database, reader: SqliteReader): SqliteDatabase {
+  const prepare = statementCache(sqlite)
   return {
-    close: () => sqlite.close(),
-    prepare(sql) {
-      const statement = statements.get(sql) ?? sqlite.prepare(sql)
-      // Map order is insertion order: move this one to the end, drop the oldest at the front.
-      statements.delete(sql)
-      statements.set(sql, statement)
-      if (statements.size > size) statements.delete(statements.keys().next().value!)
-      return statement
+    close: () => {
+      reader.close()
+      sqlite.close()
     },
+    prepare,
   }
 }
 
@@ -47,7 +43,10 @@ export function openSqlite(file: string): DatabaseHandle {
   // A pull page reads rows scattered over the file (one village's rows among all villages'): keep
   // up to 64 MiB of pages in memory instead of the default 2 MiB, which re-read them from the OS.
   sqlite.pragma('cache_size = -65536')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' }
+  // Opened after the writer, which has created the file and switched it to WAL.
+  const reader = new SqliteReader(file)
+  const database = withStatementCache(sqlite, reader)
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', reader }
 }
 
 // int8 (bigint) columns hold versions and counts far below 2^53: read them as numbers, not strings.
@@ -65,7 +64,7 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
   // An idle client whose server connection drops (PostgreSQL restart, failover) emits 'error';
   // unhandled, that would end the process. The pool replaces the client on next use.
   pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`))
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', reader: null }
 }
 
 /** PostgreSQL when a URL is given, else SQLite at `<dataDir>/yehua.sqlite`. */

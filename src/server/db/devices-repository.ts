@@ -22,10 +22,6 @@ export function createDeviceRepository(db: Kysely<Database>) {
       await trx.insertInto('devices').values(row).execute()
     },
 
-    async findByTokenHash(tokenHash: string, trx: Kysely<Database> = db): Promise<DeviceRow | undefined> {
-      return trx.selectFrom('devices').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst()
-    },
-
     async findById(id: string, trx: Kysely<Database> = db): Promise<DeviceRow | undefined> {
       return trx.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst()
     },

@@ -38,29 +38,6 @@ export function createRecordRepository(db: Kysely<Database>) {
     return { table: change.table, row } as Change
   }
 
-  /**
-   * Rows with `version > cursor` whose `column` is one of `values`, oldest first, at most `limit`:
-   * one table's part of a pull page.
-   */
-  async function since<T extends TableName>(
-    table: T,
-    filter: { column: string; values: readonly string[] },
-    cursor: number,
-    limit: number,
-    trx: Kysely<Database> = db,
-  ): Promise<Tables[T][]> {
-    if (filter.values.length === 0) return []
-    const rows = await (trx as Untyped)
-      .selectFrom(table as TableName)
-      .selectAll()
-      .where(filter.column, 'in', filter.values)
-      .where('version', '>', cursor)
-      .orderBy('version')
-      .limit(limit)
-      .execute()
-    return rows.map((stored) => decodeRecord(table, stored as StoredRecord<Tables[T]>))
-  }
-
   /** Rows of a table matching equal-field filters, oldest version first. */
   async function list<T extends TableName>(
     table: T,
@@ -80,7 +57,7 @@ export function createRecordRepository(db: Kysely<Database>) {
     return (ref) => get(ref.table, ref.id, trx)
   }
 
-  return { get, write, writeChange, since, list, loader }
+  return { get, write, writeChange, list, loader }
 }
 
 export type RecordRepository = ReturnType<typeof createRecordRepository>

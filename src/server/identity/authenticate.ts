@@ -1,6 +1,9 @@
 import type { Member } from '@shared/records'
 import type { AppContext } from '../context'
+import { decodeRecord } from '../db/codec'
 import type { DeviceRow } from '../db/devices-repository'
+import { committedReads } from '../db/reads'
+import type { StoredRecord } from '../db/schema'
 import { actorOf } from './session'
 import type { MemberActor } from './session'
 import { sha256 } from './secrets'
@@ -17,15 +20,33 @@ export type AuthFailure = 'unauthenticated' | 'device_revoked'
 // Writing lastSeenAt on every request would turn each read into a write; once a minute is plenty.
 const TOUCH_EVERY_MS = 60_000
 
+const DEVICE_PREFIX = 'device.'
+const deviceColumns: readonly (keyof DeviceRow)[] = [
+  'id', 'memberId', 'tokenHash', 'label', 'createdAt', 'lastSeenAt', 'revokedAt', 'lastMid', 'scopeKey',
+]
+/** The device by its token hash and its member's row, together. */
+const AUTH_SQL =
+  `select ${deviceColumns.map((c) => `d."${c}" as "${DEVICE_PREFIX}${c}"`).join(', ')}, m.* ` +
+  'from "devices" d left join "members" m on m."id" = d."memberId" where d."tokenHash" = ?'
+
 /** Resolve a `Bearer` token to its device, member and actor. */
 export async function authenticateToken(
   ctx: AppContext,
   token: string,
 ): Promise<{ ok: true; auth: Authenticated } | { ok: false; code: AuthFailure }> {
-  const device = await ctx.devices.findByTokenHash(sha256(token))
-  if (!device) return { ok: false, code: 'unauthenticated' }
+  // Every request runs this: one statement on committed data (SQLite: the read-only connection).
+  const [row] = await committedReads(ctx.database)<Record<string, unknown>>({ sql: AUTH_SQL, parameters: [sha256(token)] })
+  if (!row) return { ok: false, code: 'unauthenticated' }
+  const stored: Record<string, unknown> = {}
+  const fields: Record<string, unknown> = {}
+  for (const [column, value] of Object.entries(row)) {
+    if (column.startsWith(DEVICE_PREFIX)) fields[column.slice(DEVICE_PREFIX.length)] = value
+    else stored[column] = value
+  }
+  const device = fields as unknown as DeviceRow
   if (device.revokedAt !== null) return { ok: false, code: 'device_revoked' }
-  const member = await ctx.records.get('members', device.memberId)
+  // A left join: the member's columns are all null when the member row is gone.
+  const member = stored.id === null ? undefined : decodeRecord('members', stored as unknown as StoredRecord<Member>)
   const actor = member && member.deletedAt === null ? actorOf(member) : null
   if (!member || !actor) return { ok: false, code: 'device_revoked' }
   const now = ctx.clock()

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context'
 import { nowIso } from '../context'
 import { createBlobRepository } from '../db/blobs-repository'
+import { committedReads } from '../db/reads'
 import { authOf } from '../http/auth'
 import { HttpError } from '../http/errors'
 import { pullScope } from '../sync/scope'
@@ -59,7 +60,7 @@ export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   app.get('/api/blobs/:sha256', async (request: HashRequest, reply) => {
     const sha256 = hashOf(request)
     const { actor } = authOf(request)
-    const scope = await pullScope(actor, ctx.database.db)
+    const scope = await pullScope(actor, committedReads(ctx.database))
     const blob = (await blobs.namedIn(sha256, scope.tables.attachments)) ? await blobs.get(sha256) : undefined
     // The same answer whether the bytes are missing or out of scope: hashes are not to be probed.
     if (!blob) throw new HttpError(404, 'not_found', 'no such blob in your scope')

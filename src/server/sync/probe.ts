@@ -1,8 +1,6 @@
 import type { TableName } from '@shared/records'
 import { tableNames } from '@shared/records'
-import { sql } from 'kysely'
-import type { Kysely, RawBuilder } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Read, ReadQuery } from '../db/reads'
 import type { TableFilter } from './scope'
 
 /** What one query tells a pull before it reads any row. */
@@ -15,31 +13,40 @@ export interface PullProbe {
   tables: TableName[]
 }
 
-function newerRowExists(table: TableName, filter: TableFilter, cursor: number): RawBuilder<unknown> {
-  const values = sql.join(filter.values.map((value) => sql`${value}`))
-  return sql`exists (select 1 from ${sql.table(table)} where ${sql.ref(filter.column)} in (${values}) and ${sql.ref('version')} > ${cursor}) as ${sql.ref(table)}`
+/**
+ * `"column" = ?` or `"column" in (?, ?, …)` and its parameters. One value is written as `=`:
+ * SQLite builds a temporary index for any `IN` list, which cost a cadre's pull more than its
+ * index search (18 µs against 3 µs for one village).
+ */
+export function scopeCondition(filter: TableFilter): ReadQuery {
+  const { column, values } = filter
+  const sql = values.length === 1 ? `"${column}" = ?` : `"${column}" in (${values.map(() => '?').join(', ')})`
+  return { sql, parameters: values }
 }
 
 /**
  * In one statement: the version counter, the device's `lastMid`, and which tables hold a row in
  * scope with `version > cursor` (an index probe each). A device that is up to date then reads no
- * table at all; a catch-up page reads one or two of the ten. Written as raw SQL because building
- * ten subqueries with Kysely's query builder cost more than running them.
+ * table at all; a catch-up page reads one or two of the ten.
  */
 export async function probePull(
-  trx: Kysely<Database>,
+  read: Read,
   filters: Record<TableName, TableFilter>,
   cursor: number,
   deviceId: string,
 ): Promise<PullProbe> {
   const probed = tableNames.filter((table) => filters[table].values.length > 0)
   const columns = [
-    sql`(select ${sql.ref('value')} from ${sql.table('counters')} where ${sql.ref('name')} = 'version') as ${sql.ref('head')}`,
-    sql`(select ${sql.ref('lastMid')} from ${sql.table('devices')} where ${sql.ref('id')} = ${deviceId}) as ${sql.ref('lastMid')}`,
-    ...probed.map((table) => newerRowExists(table, filters[table], cursor)),
+    `(select "value" from "counters" where "name" = 'version') as "head"`,
+    `(select "lastMid" from "devices" where "id" = ?) as "lastMid"`,
   ]
-  const { rows } = await sql<Record<string, unknown>>`select ${sql.join(columns)}`.execute(trx)
-  const row = rows[0] ?? {}
+  const parameters: unknown[] = [deviceId]
+  for (const table of probed) {
+    const scope = scopeCondition(filters[table])
+    columns.push(`exists (select 1 from "${table}" where ${scope.sql} and "version" > ?) as "${table}"`)
+    parameters.push(...scope.parameters, cursor)
+  }
+  const [row = {}] = await read({ sql: `select ${columns.join(', ')}`, parameters })
   return {
     head: Number(row.head),
     lastMid: row.lastMid === null || row.lastMid === undefined ? null : Number(row.lastMid),

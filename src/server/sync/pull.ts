@@ -1,17 +1,34 @@
 import type { TableName, Tables } from '@shared/records'
 import type { PullRequest, PullResponse } from '@shared/sync/protocol'
 import type { AppContext } from '../context'
+import { decodeRecord } from '../db/codec'
+import type { Read } from '../db/reads'
+import { readSnapshot } from '../db/reads'
+import { rejectionsBetween } from '../db/rejections-repository'
+import type { StoredRecord } from '../db/schema'
 import type { Authenticated } from '../identity/authenticate'
-import { probePull } from './probe'
+import { scopeCondition, probePull } from './probe'
+import type { TableFilter } from './scope'
 import { pullScope, scopeKeyOf } from './scope'
 
 type PulledRow = { [T in TableName]: { table: T; row: Tables[T] } }[TableName]
 
+/** One table's part of a pull page: rows in scope with `version > cursor`, oldest first, at most `limit`. */
+async function rowsSince<T extends TableName>(read: Read, table: T, filter: TableFilter, cursor: number, limit: number): Promise<Tables[T][]> {
+  const scope = scopeCondition(filter)
+  const stored = await read<StoredRecord<Tables[T]>>({
+    sql: `select * from "${table}" where ${scope.sql} and "version" > ? order by "version" limit ?`,
+    parameters: [...scope.parameters, cursor, limit],
+  })
+  return stored.map((row) => decodeRecord(table, row))
+}
+
 /**
  * One page of rows in the caller's scope with `version > cursor`, oldest first, with the
- * device's `lastMid` and refusals read in the same transaction (a snapshot on PostgreSQL).
- * A cursor from another scope, or beyond this server's counter (a restored database), answers
- * `reset` with the first page from 0. Tombstones are never purged yet, so no cursor is too old.
+ * device's `lastMid` and refusals read in the same snapshot (see `readSnapshot`), so rows and
+ * lastMid agree. A cursor from another scope, or beyond this server's counter (a restored
+ * database), answers `reset` with the first page from 0. Tombstones are never purged yet, so no
+ * cursor is too old.
  */
 export async function pullPage(
   ctx: AppContext,
@@ -22,17 +39,14 @@ export async function pullPage(
   const key = scopeKeyOf(auth.actor)
   // Authentication has just read the device row: write only when its scope really changed.
   const scopeChanged = auth.device.scopeKey === key ? false : await rememberScope(ctx, deviceId, key)
-  // Read-only from here: on PostgreSQL one snapshot, so rows and lastMid agree.
-  let transaction = ctx.database.db.transaction()
-  if (ctx.database.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read')
-  return transaction.execute(async (trx) => {
-    const scope = await pullScope(auth.actor, trx)
+  return readSnapshot(ctx.database, async (read) => {
+    const scope = await pullScope(auth.actor, read)
     let from = request.cursor
-    let probe = await probePull(trx, scope.tables, from, deviceId)
+    let probe = await probePull(read, scope.tables, from, deviceId)
     const reset = from > 0 && (scopeChanged || from > probe.head)
     if (reset) {
       from = 0
-      probe = await probePull(trx, scope.tables, from, deviceId)
+      probe = await probePull(read, scope.tables, from, deviceId)
     }
     const { lastMid } = probe
     if (lastMid === null) throw new Error(`device ${deviceId} vanished during pull`)
@@ -40,7 +54,7 @@ export async function pullPage(
     // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
     const candidates: PulledRow[] = []
     for (const table of probe.tables) {
-      const rows = await ctx.records.since(table, scope.tables[table], from, request.limit + 1, trx)
+      const rows = await rowsSince(read, table, scope.tables[table], from, request.limit + 1)
       for (const row of rows) candidates.push({ table, row } as PulledRow)
     }
     candidates.sort((a, b) => a.row.version - b.row.version)
@@ -52,8 +66,7 @@ export async function pullPage(
       cursor: page.at(-1)?.row.version ?? from,
       hasMore: candidates.length > request.limit,
       lastMid,
-      rejections:
-        request.pendingFrom === null ? [] : await ctx.rejections.between(deviceId, request.pendingFrom, lastMid, trx),
+      rejections: request.pendingFrom === null ? [] : await rejectionsBetween(read, deviceId, request.pendingFrom, lastMid),
       reset,
     }
   })

@@ -3,6 +3,8 @@ import { runMutation } from '@shared/mutations'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Transaction } from 'kysely'
 import type { AppContext } from '../context'
+import { committedReads } from '../db/reads'
+import { rejectionsBetween } from '../db/rejections-repository'
 import type { Database } from '../db/schema'
 import type { Authenticated } from '../identity/authenticate'
 
@@ -121,5 +123,5 @@ export async function pushMutations(
   }
   const lastMid = await ctx.devices.lastMid(deviceId)
   const firstMid = ordered[0]?.mid ?? lastMid + 1
-  return { lastMid, rejections: await ctx.rejections.between(deviceId, firstMid, lastMid), stopped }
+  return { lastMid, rejections: await rejectionsBetween(committedReads(ctx.database), deviceId, firstMid, lastMid), stopped }
 }

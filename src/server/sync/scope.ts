@@ -1,6 +1,5 @@
 import type { Suggestion, TableName } from '@shared/records'
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Read } from '../db/reads'
 import type { MemberActor } from '../identity/session'
 
 /** Which rows of a table a device receives: those whose `column` is one of `values`. */
@@ -39,7 +38,7 @@ export function scopeKeyOf(actor: MemberActor): string {
  * their township. A submitter's phone goes to the village's cadres, to a collector for what they
  * entered, and to township staff for suggestions escalated to their township.
  */
-export async function pullScope(actor: MemberActor, trx: Kysely<Database>): Promise<PullScope> {
+export async function pullScope(actor: MemberActor, read: Read): Promise<PullScope> {
   const key = scopeKeyOf(actor)
   if (actor.role === 'cadre' || actor.role === 'collector') {
     const own = { column: 'villageId', values: [actor.villageId] }
@@ -59,11 +58,14 @@ export async function pullScope(actor: MemberActor, trx: Kysely<Database>): Prom
     }
   }
   const villageIds = (
-    await trx.selectFrom('villages').select('id').where('townshipId', '=', actor.townshipId).execute()
+    await read<{ id: string }>({ sql: 'select "id" from "villages" where "townshipId" = ?', parameters: [actor.townshipId] })
   ).map((v) => v.id)
   const escalated = new Set<string>()
   if (actor.role === 'township') {
-    const rows = await trx.selectFrom('escalations').select('suggestionIds').where('townshipId', '=', actor.townshipId).execute()
+    const rows = await read<{ suggestionIds: string }>({
+      sql: 'select "suggestionIds" from "escalations" where "townshipId" = ?',
+      parameters: [actor.townshipId],
+    })
     for (const row of rows) for (const id of JSON.parse(row.suggestionIds) as string[]) escalated.add(id)
   }
   const township = { column: 'townshipId', values: [actor.townshipId] }
