@@ -1,4 +1,4 @@
-// `npm run bench:sync [-- --pg] [--pg-only] [--seconds 12] [--connections 200]
+// `npm run bench:sync [-- --pg] [--pg-only] [--seconds 12] [--connections 200] [--workers auto|N]
 //                     [--encoding gzip|identity] [--cpu-prof DIR] [--only push,first-pull,wire,load]`
 //
 // Sync performance figures on SQLite, and on PostgreSQL when DATABASE_URL is set or with --pg
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '12' },
     connections: { type: 'string', default: '200' },
     encoding: { type: 'string', default: 'gzip' },
+    /** The server's WORKERS: `auto` (one per core, as the README deploys it) or a number. */
+    workers: { type: 'string', default: 'auto' },
     /** Write the server's CPU profiles (`.cpuprofile`, for Chrome DevTools) into this folder. */
     'cpu-prof': { type: 'string' },
     /** Some of the measures, comma-separated (all by default). */
@@ -60,7 +62,7 @@ async function profileEnv(dir: string): Promise<Record<string, string>> {
 }
 
 const started = performance.now()
-log(`bench:sync, ${machine()}${chosen.has('first-pull') ? '; building the app into a private folder…' : ''}`)
+log(`bench:sync, ${machine()}, server WORKERS=${values.workers}${chosen.has('first-pull') ? '; building the app into a private folder…' : ''}`)
 // Only the first pull runs the app in Chromium; the other measures need no build.
 const distDir = chosen.has('first-pull') ? await buildIntoTempDir() : await mkdtemp(path.join(os.tmpdir(), 'yehua-bench-nodist-'))
 const results: SyncFigures[] = []
@@ -82,7 +84,7 @@ try {
         loadVillages: 20,
         loadDevices: 8,
         load: { connections, seconds, limit: 100, encoding },
-        ...(values['cpu-prof'] ? { serverEnv: await profileEnv(path.resolve(values['cpu-prof'])) } : {}),
+        serverEnv: { WORKERS: values.workers, ...(values['cpu-prof'] ? await profileEnv(path.resolve(values['cpu-prof'])) : {}) },
         log,
       })
       results.push(figures)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -16,6 +17,8 @@ export interface ServerConfig {
   /** Seed the demo township into an empty database and print demo codes. */
   demo: boolean
   trustProxy: boolean
+  /** Server processes sharing the port: 1, or one per core with `WORKERS=auto`. */
+  workers: number
 }
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -25,7 +28,15 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'off', 'no'].includes(value.toLowerCase())
 }
 
-/** Read the config: PORT, HOST, DATA_DIR, DATABASE_URL, DIST_DIR, PUBLIC_ORIGIN, DEMO, TRUST_PROXY. */
+function workerCount(value: string | undefined): number {
+  if (value === undefined || value === '') return 1
+  if (value === 'auto') return availableParallelism()
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`WORKERS must be 1–64 or auto, got ${value}`)
+  return count
+}
+
+/** Read the config: PORT, HOST, DATA_DIR, DATABASE_URL, DIST_DIR, PUBLIC_ORIGIN, DEMO, TRUST_PROXY, WORKERS. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT || 8080)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`)
@@ -38,5 +49,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/+$/, '') || null,
     demo: flag(env.DEMO, true),
     trustProxy: flag(env.TRUST_PROXY, false),
+    workers: workerCount(env.WORKERS),
   }
 }

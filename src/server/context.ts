@@ -1,4 +1,7 @@
 import type { DatabaseHandle } from './db/connection'
+import { createAuthCache } from './identity/authenticate'
+import { createPageCache } from './sync/pageCache'
+import type { PageCache } from './sync/pageCache'
 import { createDeviceRepository } from './db/devices-repository'
 import { createEnrolmentCodeRepository } from './db/enrolment-codes-repository'
 import { createRecordRepository } from './db/records-repository'
@@ -13,6 +16,10 @@ export interface AppContext {
   rejections: ReturnType<typeof createRejectionRepository>
   /** The server's clock; tests swap it instead of sleeping. */
   clock: () => Date
+  /** Recent authentications by token hash, for the pull (see `authenticateToken`). */
+  authCache: ReturnType<typeof createAuthCache>
+  /** Recent pull pages (see `sync/pageCache.ts`). */
+  pages: PageCache
 }
 
 export function createContext(database: DatabaseHandle, clock: () => Date = () => new Date()): AppContext {
@@ -24,6 +31,8 @@ export function createContext(database: DatabaseHandle, clock: () => Date = () =
     codes: createEnrolmentCodeRepository(db),
     rejections: createRejectionRepository(db),
     clock,
+    authCache: createAuthCache(),
+    pages: createPageCache(),
   }
 }
 

@@ -1,53 +1,124 @@
+import cluster from 'node:cluster'
 import { mkdirSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
 import { readConfig } from './config'
+import type { ServerConfig } from './config'
 import { openDatabase } from './db/connection'
+import type { DatabaseHandle } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { startBanner, serverUrls } from './demo/banner'
 import { issueDemoCodes, writeDemoCodes } from './demo/codes'
+import type { DemoCodes } from './demo/codes'
 import { seedDemo } from './demo/seed'
 
-const config = readConfig()
-mkdirSync(config.dataDir, { recursive: true })
-const database = openDatabase(config)
-const schemaVersion = await migrateToLatest(database)
-const app = await buildApp({
-  database,
-  distDir: config.distDir,
-  publicOrigin: config.publicOrigin,
-  trustProxy: config.trustProxy,
-  logger: { level: process.env.LOG_LEVEL || 'info' },
-})
+// One process, or with WORKERS > 1 a primary that prepares the database once and then supervises
+// that many workers sharing the port (node:cluster). Each worker opens its own connections; SQLite
+// in WAL mode takes readers from every process and one writer at a time (see db/connection.ts).
 
-let demo = null
-if (config.demo) {
+type Demo = (DemoCodes & { file: string }) | null
+
+const config = readConfig()
+
+/** Migrate, and on an empty database seed the demo township and issue its codes. */
+async function prepare(database: DatabaseHandle): Promise<{ schemaVersion: number; demo: Demo }> {
+  const schemaVersion = await migrateToLatest(database)
+  if (!config.demo) return { schemaVersion, demo: null }
+  // The demo rows go in through the app's own repositories, as the server would write them.
+  const app = await buildApp({ database, distDir: null })
   const seeded = await seedDemo(app.ctx)
   const codes = await issueDemoCodes(app.ctx, seeded?.members.map((m) => m.id))
-  demo = { ...codes, file: await writeDemoCodes(config.dataDir, codes.codes) }
+  await app.close()
+  return { schemaVersion, demo: { ...codes, file: await writeDemoCodes(config.dataDir, codes.codes) } }
 }
 
-await app.listen({ port: config.port, host: config.host })
-app.log.info({ db: database.dialect, schemaVersion, dataDir: config.dataDir }, 'database ready')
-const address = app.server.address()
-const port = typeof address === 'object' && address ? address.port : config.port
-process.stdout.write(startBanner(serverUrls(config.host, port), demo))
-
-let closing = false
-async function shutdown(signal: NodeJS.Signals) {
-  if (closing) return
-  closing = true
-  app.log.info({ signal }, 'shutting down')
-  // A stuck connection must not keep the process alive for ever.
-  const force = setTimeout(() => process.exit(1), 10_000)
-  force.unref()
-  try {
-    await app.close()
-    await database.db.destroy()
-    process.exit(0)
-  } catch (error) {
-    app.log.error({ err: error }, 'shutdown failed')
-    process.exit(1)
+/** Build the app on `database` and listen; a signal closes it and the database, then exits. */
+async function serve(database: DatabaseHandle): Promise<FastifyInstance> {
+  const app = await buildApp({
+    database,
+    distDir: config.distDir,
+    publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
+    logger: { level: process.env.LOG_LEVEL || 'info' },
+  })
+  await app.listen({ port: config.port, host: config.host })
+  let closing = false
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    // A stuck connection must not keep the process alive for ever.
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    try {
+      await app.close()
+      await database.db.destroy()
+      process.exit(0)
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed')
+      process.exit(1)
+    }
   }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  return app
 }
-process.on('SIGINT', shutdown)
-process.on('SIGTERM', shutdown)
+
+function portOf(app: FastifyInstance): number {
+  const address = app.server.address()
+  return typeof address === 'object' && address ? address.port : config.port
+}
+
+/** Start `config.workers` workers, print the banner once all listen, replace one that dies. */
+function supervise(workers: number, demo: Demo): void {
+  let closing = false
+  let listening = 0
+  cluster.on('listening', (_worker, address) => {
+    if (++listening === workers) process.stdout.write(startBanner(serverUrls(config.host, address.port), demo))
+  })
+  cluster.on('exit', (worker, code, signal) => {
+    const left = Object.keys(cluster.workers ?? {}).length
+    if (closing) {
+      if (left === 0) process.exit(0)
+      return
+    }
+    if (listening < workers) {
+      // Died before serving (port taken, database unreadable): restarting would only loop.
+      console.error(`worker ${worker.process.pid} could not start (${signal ?? `exit ${code}`}); stopping`)
+      closing = true
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM')
+      process.exitCode = 1
+      if (left === 0) process.exit(1)
+      return
+    }
+    console.error(`worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`)
+    cluster.fork()
+  })
+  const shutdown = () => {
+    if (closing) return
+    closing = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+    setTimeout(() => process.exit(1), 12_000).unref()
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  for (let i = 0; i < workers; i++) cluster.fork()
+}
+
+if (cluster.isPrimary) {
+  mkdirSync(config.dataDir, { recursive: true })
+  const database = openDatabase(config)
+  const { schemaVersion, demo } = await prepare(database)
+  if (process.env.LOG_LEVEL !== 'warn' && process.env.LOG_LEVEL !== 'error') {
+    console.log(`database ready: ${database.dialect}, schema ${schemaVersion}, data folder ${config.dataDir}, ${config.workers} worker(s)`)
+  }
+  if (config.workers === 1) {
+    const app = await serve(database)
+    process.stdout.write(startBanner(serverUrls(config.host, portOf(app)), demo))
+  } else {
+    await database.db.destroy()
+    supervise(config.workers, demo)
+  }
+} else {
+  await serve(openDatabase(config))
+}

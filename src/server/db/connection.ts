@@ -30,7 +30,10 @@ function withStatementCache(sqlite: SQLite.Database, reader: SqliteReader): Sqli
       reader.close()
       sqlite.close()
     },
-    prepare,
+    // Every Kysely transaction here writes. A deferred `begin` would take the write lock only at
+    // its first write, and fail at once with SQLITE_BUSY when another process (WORKERS > 1) wrote
+    // in between; `begin immediate` takes it up front, waiting up to busy_timeout for it.
+    prepare: (sql) => prepare(sql === 'begin' ? 'begin immediate' : sql),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context'
 import type { Authenticated } from '../identity/authenticate'
-import { authenticateToken, bearerToken } from '../identity/authenticate'
+import { authenticateToken, bearerToken, forgetToken } from '../identity/authenticate'
 import type { MemberActor } from '../identity/session'
 import { HttpError } from './errors'
 
@@ -10,6 +10,23 @@ declare module 'fastify' {
     /** The device, member and actor behind the request's token; set inside authenticated scopes. */
     auth: Authenticated | null
   }
+  interface FastifyContextConfig {
+    /**
+     * The route checks the device and member again in its own read before it answers (the pull
+     * does), so a recent authentication of the same token may be reused.
+     */
+    cachedAuth?: boolean
+  }
+}
+
+/** 401 with the failure's code, or the authentication. */
+async function authenticate(ctx: AppContext, token: string, cached: boolean): Promise<Authenticated> {
+  const result = await authenticateToken(ctx, token, { cached })
+  if (!result.ok) {
+    const message = result.code === 'device_revoked' ? 'this device was revoked' : 'unknown device token'
+    throw new HttpError(401, result.code, message)
+  }
+  return result.auth
 }
 
 /**
@@ -20,13 +37,20 @@ export function requireDevice(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     const token = bearerToken(request.headers.authorization)
     if (!token) throw new HttpError(401, 'unauthenticated', 'send the device token as a Bearer token')
-    const result = await authenticateToken(ctx, token)
-    if (!result.ok) {
-      const message = result.code === 'device_revoked' ? 'this device was revoked' : 'unknown device token'
-      throw new HttpError(401, result.code, message)
-    }
-    request.auth = result.auth
+    request.auth = await authenticate(ctx, token, request.routeOptions.config.cachedAuth === true)
   })
+}
+
+/**
+ * Authenticate the request's token again from the database, dropping any cached answer: for a
+ * `cachedAuth` route that found the device or member changed since.
+ */
+export async function authenticateAgain(ctx: AppContext, request: FastifyRequest): Promise<Authenticated> {
+  const token = bearerToken(request.headers.authorization)
+  if (!token) throw new HttpError(401, 'unauthenticated', 'send the device token as a Bearer token')
+  forgetToken(ctx, token)
+  request.auth = await authenticate(ctx, token, false)
+  return request.auth
 }
 
 /** The authenticated caller; only call inside a `requireDevice` scope. */

@@ -1,9 +1,9 @@
 import { pullRequest, pushRequest, SCHEMA_VERSION } from '@shared/sync/protocol'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context'
-import { authOf } from '../http/auth'
+import { authenticateAgain, authOf } from '../http/auth'
 import { HttpError, parseWith } from '../http/errors'
-import { pullPage } from '../sync/pull'
+import { pullPage, StaleAuthError } from '../sync/pull'
 import { pushMutations } from '../sync/push'
 
 /** A push holds up to 200 mutations of up to a few KB each. */
@@ -27,9 +27,16 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     return pushMutations(ctx, auth, body.mutations, request.log)
   })
 
-  app.post('/api/sync/pull', async (request) => {
+  // The pull checks the device and member again in its probe, so it may reuse a cached
+  // authentication; when they changed, it authenticates afresh (401 if revoked) and pulls again.
+  app.post('/api/sync/pull', { config: { cachedAuth: true } }, async (request) => {
     const body = parseWith(pullRequest, request.body)
-    const auth = checkDevice(request, body)
-    return pullPage(ctx, auth, body)
+    try {
+      return await pullPage(ctx, checkDevice(request, body), body)
+    } catch (error) {
+      if (!(error instanceof StaleAuthError)) throw error
+      await authenticateAgain(ctx, request)
+      return pullPage(ctx, checkDevice(request, body), body)
+    }
   })
 }

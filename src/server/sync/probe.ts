@@ -9,6 +9,10 @@ export interface PullProbe {
   head: number
   /** The device's last mid taken, or null if the device is gone. */
   lastMid: number | null
+  /** When the device was revoked, or null. */
+  revokedAt: string | null
+  /** The version of the device's member row, or null if it is gone. */
+  memberVersion: number | null
   /** Tables with a row in scope newer than the cursor, in `tableNames` order. */
   tables: TableName[]
 }
@@ -24,23 +28,28 @@ export function scopeCondition(filter: TableFilter): ReadQuery {
   return { sql, parameters: values }
 }
 
+const nullableNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value))
+
 /**
- * In one statement: the version counter, the device's `lastMid`, and which tables hold a row in
- * scope with `version > cursor` (an index probe each). A device that is up to date then reads no
- * table at all; a catch-up page reads one or two of the ten.
+ * In one statement: the version counter, the device's `lastMid` and revocation, its member's
+ * version (so an authentication reused from the cache is checked in this very snapshot), and
+ * which tables hold a row in scope with `version > cursor` (an index probe each). A device that
+ * is up to date then reads no table at all; a catch-up page reads one or two of the ten.
  */
 export async function probePull(
   read: Read,
   filters: Record<TableName, TableFilter>,
   cursor: number,
-  deviceId: string,
+  who: { deviceId: string; memberId: string },
 ): Promise<PullProbe> {
   const probed = tableNames.filter((table) => filters[table].values.length > 0)
   const columns = [
     `(select "value" from "counters" where "name" = 'version') as "head"`,
     `(select "lastMid" from "devices" where "id" = ?) as "lastMid"`,
+    `(select "revokedAt" from "devices" where "id" = ?) as "revokedAt"`,
+    `(select "version" from "members" where "id" = ?) as "memberVersion"`,
   ]
-  const parameters: unknown[] = [deviceId]
+  const parameters: unknown[] = [who.deviceId, who.deviceId, who.memberId]
   for (const table of probed) {
     const scope = scopeCondition(filters[table])
     columns.push(`exists (select 1 from "${table}" where ${scope.sql} and "version" > ?) as "${table}"`)
@@ -49,7 +58,9 @@ export async function probePull(
   const [row = {}] = await read({ sql: `select ${columns.join(', ')}`, parameters })
   return {
     head: Number(row.head),
-    lastMid: row.lastMid === null || row.lastMid === undefined ? null : Number(row.lastMid),
+    lastMid: nullableNumber(row.lastMid),
+    revokedAt: typeof row.revokedAt === 'string' ? row.revokedAt : null,
+    memberVersion: nullableNumber(row.memberVersion),
     // PostgreSQL answers `exists` as a boolean, SQLite as 0 or 1.
     tables: probed.filter((table) => Number(row[table]) === 1),
   }

@@ -8,7 +8,9 @@ import { rejectionsBetween } from '../db/rejections-repository'
 import type { StoredRecord } from '../db/schema'
 import type { Authenticated } from '../identity/authenticate'
 import { scopeCondition, probePull } from './probe'
-import type { TableFilter } from './scope'
+import type { PullProbe } from './probe'
+import type { CachedPage } from './pageCache'
+import type { PullScope, TableFilter } from './scope'
 import { pullScope, scopeKeyOf } from './scope'
 
 type PulledRow = { [T in TableName]: { table: T; row: Tables[T] } }[TableName]
@@ -23,12 +25,36 @@ async function rowsSince<T extends TableName>(read: Read, table: T, filter: Tabl
   return stored.map((row) => decodeRecord(table, row))
 }
 
+/** The device or its member changed after the request was authenticated: authenticate again. */
+export class StaleAuthError extends Error {
+  constructor() {
+    super('the device or its member changed since authentication')
+  }
+}
+
+/** Read one page from the tables the probe found rows in (see `pullPage`). */
+async function readPage(read: Read, scope: PullScope, probe: PullProbe, from: number, limit: number): Promise<CachedPage> {
+  // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
+  const candidates: PulledRow[] = []
+  for (const table of probe.tables) {
+    const rows = await rowsSince(read, table, scope.tables[table], from, limit + 1)
+    for (const row of rows) candidates.push({ table, row } as PulledRow)
+  }
+  candidates.sort((a, b) => a.row.version - b.row.version)
+  const rows = candidates.slice(0, limit).map((entry) =>
+    entry.table === 'suggestions' ? { table: entry.table, row: scope.redact(entry.row) } : entry,
+  )
+  return { rows, cursor: rows.at(-1)?.row.version ?? from, hasMore: candidates.length > limit, head: probe.head }
+}
+
 /**
  * One page of rows in the caller's scope with `version > cursor`, oldest first, with the
  * device's `lastMid` and refusals read in the same snapshot (see `readSnapshot`), so rows and
  * lastMid agree. A cursor from another scope, or beyond this server's counter (a restored
  * database), answers `reset` with the first page from 0. Tombstones are never purged yet, so no
- * cursor is too old.
+ * cursor is too old. A page read earlier for the same scope, cursor and limit is answered again
+ * when nothing in the scope changed since (see `pageCache.ts`). Throws `StaleAuthError` when
+ * the device was revoked or its member changed after `auth` was read.
  */
 export async function pullPage(
   ctx: AppContext,
@@ -36,35 +62,37 @@ export async function pullPage(
   request: Required<Pick<PullRequest, 'cursor' | 'limit'>> & { pendingFrom: number | null },
 ): Promise<PullResponse> {
   const deviceId = auth.device.id
+  const who = { deviceId, memberId: auth.member.id }
   const key = scopeKeyOf(auth.actor)
   // Authentication has just read the device row: write only when its scope really changed.
-  const scopeChanged = auth.device.scopeKey === key ? false : await rememberScope(ctx, deviceId, key)
+  const scopeChanged = auth.device.scopeKey === key ? false : await rememberScope(ctx, auth, key)
   return readSnapshot(ctx.database, async (read) => {
     const scope = await pullScope(auth.actor, read)
+    const cacheKey = (from: number) => `${scope.pageKey}|${from}|${request.limit}`
+    // A cached page is checked by probing above the head it was read at, else above the cursor.
+    const probeFrom = (from: number) => probePull(read, scope.tables, ctx.pages.get(cacheKey(from))?.head ?? from, who)
+
     let from = request.cursor
-    let probe = await probePull(read, scope.tables, from, deviceId)
+    let probe = await probeFrom(from)
+    if (probe.lastMid === null || probe.revokedAt !== null || probe.memberVersion !== auth.member.version) {
+      throw new StaleAuthError()
+    }
+    const { lastMid } = probe
     const reset = from > 0 && (scopeChanged || from > probe.head)
     if (reset) {
       from = 0
-      probe = await probePull(read, scope.tables, from, deviceId)
+      probe = await probeFrom(from)
     }
-    const { lastMid } = probe
-    if (lastMid === null) throw new Error(`device ${deviceId} vanished during pull`)
-
-    // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
-    const candidates: PulledRow[] = []
-    for (const table of probe.tables) {
-      const rows = await rowsSince(read, table, scope.tables[table], from, request.limit + 1)
-      for (const row of rows) candidates.push({ table, row } as PulledRow)
+    let page = ctx.pages.get(cacheKey(from))
+    if (!page || probe.tables.length > 0) {
+      if (page) probe = await probePull(read, scope.tables, from, who)
+      page = await readPage(read, scope, probe, from, request.limit)
+      ctx.pages.set(cacheKey(from), page)
     }
-    candidates.sort((a, b) => a.row.version - b.row.version)
-    const page = candidates.slice(0, request.limit).map((entry) =>
-      entry.table === 'suggestions' ? { table: entry.table, row: scope.redact(entry.row) } : entry,
-    )
     return {
-      rows: page,
-      cursor: page.at(-1)?.row.version ?? from,
-      hasMore: candidates.length > request.limit,
+      rows: page.rows,
+      cursor: page.cursor,
+      hasMore: page.hasMore,
       lastMid,
       rejections: request.pendingFrom === null ? [] : await rejectionsBetween(read, deviceId, request.pendingFrom, lastMid),
       reset,
@@ -76,11 +104,14 @@ export async function pullPage(
  * Store the device's scope; true when it replaces another one (not the first pull's). The row is
  * read again in the write transaction: another server process may have stored it meanwhile.
  */
-async function rememberScope(ctx: AppContext, deviceId: string, key: string): Promise<boolean> {
-  return ctx.database.db.transaction().execute(async (trx) => {
-    const device = await ctx.devices.findById(deviceId, trx)
+async function rememberScope(ctx: AppContext, auth: Authenticated, key: string): Promise<boolean> {
+  const changed = await ctx.database.db.transaction().execute(async (trx) => {
+    const device = await ctx.devices.findById(auth.device.id, trx)
     if (!device || device.scopeKey === key) return false
     await ctx.devices.setScopeKey(device.id, key, trx)
     return device.scopeKey !== null
   })
+  // The device row may be a cached one (see `authenticateToken`): keep it in step.
+  auth.device.scopeKey = key
+  return changed
 }

@@ -1,4 +1,5 @@
 import type { Suggestion, TableName } from '@shared/records'
+import { LRUCache } from 'lru-cache'
 import type { Read } from '../db/reads'
 import type { MemberActor } from '../identity/session'
 
@@ -12,6 +13,8 @@ export interface TableFilter {
 export interface PullScope {
   /** Changes when the actor's role, township or village changes: the device must reset. */
   key: string
+  /** Equal for devices that receive the same pages: the key, and a collector's own member id. */
+  pageKey: string
   tables: Record<TableName, TableFilter>
   /** Hide personal data the actor may not read (DESIGN §4). */
   redact(suggestion: Suggestion): Suggestion
@@ -39,24 +42,40 @@ export function scopeKeyOf(actor: MemberActor): string {
  * entered, and to township staff for suggestions escalated to their township.
  */
 export async function pullScope(actor: MemberActor, read: Read): Promise<PullScope> {
-  const key = scopeKeyOf(actor)
   if (actor.role === 'cadre' || actor.role === 'collector') {
-    const own = { column: 'villageId', values: [actor.villageId] }
-    return {
-      key,
-      tables: filters(
-        {
-          townships: { column: 'id', values: [actor.townshipId] },
-          villages: { column: 'id', values: [actor.villageId] },
-          members: own,
-          escalations: own,
-        },
-        own,
-      ),
-      redact: (s) =>
-        actor.role === 'cadre' || s.enteredBy === actor.memberId ? s : { ...s, submitterPhone: null },
-    }
+    // It depends on the actor alone: made once, not on every pull.
+    const cacheKey = `${scopeKeyOf(actor)}:${actor.memberId}`
+    let scope = villageScopes.get(cacheKey)
+    if (!scope) villageScopes.set(cacheKey, (scope = villageScope(actor)))
+    return scope
   }
+  return townshipScope(actor, read)
+}
+
+const villageScopes = new LRUCache<string, PullScope>({ max: 10_000 })
+
+function villageScope(actor: MemberActor & { role: 'cadre' | 'collector' }): PullScope {
+  const key = scopeKeyOf(actor)
+  const own = { column: 'villageId', values: [actor.villageId] }
+  return {
+    key,
+    pageKey: actor.role === 'cadre' ? key : `${key}:${actor.memberId}`,
+    tables: filters(
+      {
+        townships: { column: 'id', values: [actor.townshipId] },
+        villages: { column: 'id', values: [actor.villageId] },
+        members: own,
+        escalations: own,
+      },
+      own,
+    ),
+    redact: (s) =>
+      actor.role === 'cadre' || s.enteredBy === actor.memberId ? s : { ...s, submitterPhone: null },
+  }
+}
+
+async function townshipScope(actor: MemberActor, read: Read): Promise<PullScope> {
+  const key = scopeKeyOf(actor)
   const villageIds = (
     await read<{ id: string }>({ sql: 'select "id" from "villages" where "townshipId" = ?', parameters: [actor.townshipId] })
   ).map((v) => v.id)
@@ -72,6 +91,7 @@ export async function pullScope(actor: MemberActor, read: Read): Promise<PullSco
   const villages = { column: 'villageId', values: villageIds }
   return {
     key,
+    pageKey: key,
     tables: filters(
       { townships: { column: 'id', values: [actor.townshipId] }, villages: township, members: township, escalations: township },
       villages,

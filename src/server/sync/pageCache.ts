@@ -1,0 +1,23 @@
+import type { PullResponse } from '@shared/sync/protocol'
+import { LRUCache } from 'lru-cache'
+
+/**
+ * A pull page as read, and the version counter when it was read. Phones of one village pull the
+ * same pages from the same cursors (each change reaches every cadre's phone; a new phone walks
+ * the same history), so a page is kept and handed out again while nothing in its scope has
+ * changed: the pull checks that in its probe, no row in scope above `head` (a changed row always
+ * takes a new, higher version; rows never move to another scope).
+ */
+export interface CachedPage {
+  rows: PullResponse['rows']
+  cursor: number
+  hasMore: boolean
+  head: number
+}
+
+export type PageCache = LRUCache<string, CachedPage>
+
+/** Pages by scope, cursor and limit, bounded by the rows they hold (per server process). */
+export function createPageCache(maxRows = 50_000): PageCache {
+  return new LRUCache<string, CachedPage>({ maxSize: maxRows, sizeCalculation: (page) => Math.max(1, page.rows.length) })
+}
