@@ -4,6 +4,8 @@ import type { AppContext } from '../context'
 import { authenticateAgain, authOf } from '../http/auth'
 import { HttpError, parseWith } from '../http/errors'
 import { pullPage, StaleAuthError } from '../sync/pull'
+import { encodePull } from '../sync/pullEncoding'
+import type { PullAnswer } from '../sync/pull'
 import { pushMutations } from '../sync/push'
 
 /** A push holds up to 200 mutations of up to a few KB each. */
@@ -29,14 +31,20 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   // The pull checks the device and member again in its probe, so it may reuse a cached
   // authentication; when they changed, it authenticates afresh (401 if revoked) and pulls again.
-  app.post('/api/sync/pull', { config: { cachedAuth: true } }, async (request) => {
+  // It compresses its own answers (see pullEncoding.ts), so the compress plugin stays out of it.
+  app.post('/api/sync/pull', { config: { cachedAuth: true }, compress: false }, async (request, reply) => {
     const body = parseWith(pullRequest, request.body)
+    let answer: PullAnswer
     try {
-      return await pullPage(ctx, checkDevice(request, body), body)
+      answer = await pullPage(ctx, checkDevice(request, body), body)
     } catch (error) {
       if (!(error instanceof StaleAuthError)) throw error
       await authenticateAgain(ctx, request)
-      return pullPage(ctx, checkDevice(request, body), body)
+      answer = await pullPage(ctx, checkDevice(request, body), body)
     }
+    const { body: encoded, encoding } = encodePull(answer, request.headers['accept-encoding'])
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding')
+    if (encoding) reply.header('content-encoding', encoding)
+    return reply.send(encoded)
   })
 }

@@ -1,4 +1,3 @@
-import type { PullResponse } from '@shared/sync/protocol'
 import { LRUCache } from 'lru-cache'
 
 /**
@@ -9,7 +8,10 @@ import { LRUCache } from 'lru-cache'
  * takes a new, higher version; rows never move to another scope).
  */
 export interface CachedPage {
-  rows: PullResponse['rows']
+  /** The page's rows as JSON text (`PullResponse['rows']`), made once. */
+  rowsJson: string
+  /** Rows on the page, for the cache's size bound. */
+  count: number
   cursor: number
   hasMore: boolean
   head: number
@@ -19,5 +21,5 @@ export type PageCache = LRUCache<string, CachedPage>
 
 /** Pages by scope, cursor and limit, bounded by the rows they hold (per server process). */
 export function createPageCache(maxRows = 50_000): PageCache {
-  return new LRUCache<string, CachedPage>({ maxSize: maxRows, sizeCalculation: (page) => Math.max(1, page.rows.length) })
+  return new LRUCache<string, CachedPage>({ maxSize: maxRows, sizeCalculation: (page) => Math.max(1, page.count) })
 }

@@ -32,6 +32,26 @@ export class StaleAuthError extends Error {
   }
 }
 
+/** A pull's answer before it is written out (see `pullBody`). */
+export interface PullAnswer {
+  page: CachedPage
+  lastMid: number
+  rejections: PullResponse['rejections']
+  reset: boolean
+}
+
+/**
+ * The answer as the JSON text of a `PullResponse`, keys in its order. The rows' text is made once
+ * per page and reused: most pulls hand out a cached page, and serialising its rows was a tenth of
+ * a pull's server time.
+ */
+export function pullBody({ page, lastMid, rejections, reset }: PullAnswer): string {
+  return (
+    `{"rows":${page.rowsJson},"cursor":${page.cursor},"hasMore":${page.hasMore},` +
+    `"lastMid":${lastMid},"rejections":${JSON.stringify(rejections)},"reset":${reset}}`
+  )
+}
+
 /** Read one page from the tables the probe found rows in (see `pullPage`). */
 async function readPage(read: Read, scope: PullScope, probe: PullProbe, from: number, limit: number): Promise<CachedPage> {
   // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
@@ -44,7 +64,13 @@ async function readPage(read: Read, scope: PullScope, probe: PullProbe, from: nu
   const rows = candidates.slice(0, limit).map((entry) =>
     entry.table === 'suggestions' ? { table: entry.table, row: scope.redact(entry.row) } : entry,
   )
-  return { rows, cursor: rows.at(-1)?.row.version ?? from, hasMore: candidates.length > limit, head: probe.head }
+  return {
+    rowsJson: JSON.stringify(rows),
+    count: rows.length,
+    cursor: rows.at(-1)?.row.version ?? from,
+    hasMore: candidates.length > limit,
+    head: probe.head,
+  }
 }
 
 /**
@@ -60,7 +86,7 @@ export async function pullPage(
   ctx: AppContext,
   auth: Authenticated,
   request: Required<Pick<PullRequest, 'cursor' | 'limit'>> & { pendingFrom: number | null },
-): Promise<PullResponse> {
+): Promise<PullAnswer> {
   const deviceId = auth.device.id
   const who = { deviceId, memberId: auth.member.id }
   const key = scopeKeyOf(auth.actor)
@@ -70,10 +96,9 @@ export async function pullPage(
     const scope = await pullScope(auth.actor, read)
     const cacheKey = (from: number) => `${scope.pageKey}|${from}|${request.limit}`
     // A cached page is checked by probing above the head it was read at, else above the cursor.
-    const probeFrom = (from: number) => probePull(read, scope.tables, ctx.pages.get(cacheKey(from))?.head ?? from, who)
-
     let from = request.cursor
-    let probe = await probeFrom(from)
+    let page = ctx.pages.get(cacheKey(from))
+    let probe = await probePull(read, scope.tables, page?.head ?? from, who)
     if (probe.lastMid === null || probe.revokedAt !== null || probe.memberVersion !== auth.member.version) {
       throw new StaleAuthError()
     }
@@ -81,22 +106,16 @@ export async function pullPage(
     const reset = from > 0 && (scopeChanged || from > probe.head)
     if (reset) {
       from = 0
-      probe = await probeFrom(from)
+      page = ctx.pages.get(cacheKey(from))
+      probe = await probePull(read, scope.tables, page?.head ?? from, who)
     }
-    let page = ctx.pages.get(cacheKey(from))
     if (!page || probe.tables.length > 0) {
       if (page) probe = await probePull(read, scope.tables, from, who)
       page = await readPage(read, scope, probe, from, request.limit)
       ctx.pages.set(cacheKey(from), page)
     }
-    return {
-      rows: page.rows,
-      cursor: page.cursor,
-      hasMore: page.hasMore,
-      lastMid,
-      rejections: request.pendingFrom === null ? [] : await rejectionsBetween(read, deviceId, request.pendingFrom, lastMid),
-      reset,
-    }
+    const rejections = request.pendingFrom === null ? [] : await rejectionsBetween(read, deviceId, request.pendingFrom, lastMid)
+    return { page, lastMid, rejections, reset }
   })
 }
 
