@@ -31,8 +31,8 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 function workerCount(value: string | undefined): number {
   if (value === undefined || value === '') return 1
   if (value === 'auto') return availableParallelism()
-  const count = Number(value)
-  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`WORKERS must be 1–64 or auto, got ${value}`)
+  const count = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!(count >= 1 && count <= 64)) throw new Error(`WORKERS must be 1–64 or auto, got ${value}`)
   return count
 }
 

@@ -18,7 +18,7 @@ describe('readConfig: WORKERS', () => {
     expect(readConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism())
   })
 
-  it.each(['0', 'abc', '65', '-1', '2.5'])('refuses WORKERS=%s with a message naming WORKERS', (value) => {
+  it.each(['0', 'abc', '65', '-1', '2.5', '0x10', '1e1', ' 3'])('refuses WORKERS=%s with a message naming WORKERS', (value) => {
     expect(() => readConfig({ WORKERS: value })).toThrow(new RegExp(`^WORKERS .*${value.replace('.', '\\.')}$`))
   })
 })

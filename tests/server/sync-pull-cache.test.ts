@@ -131,6 +131,21 @@ forEachDatabase((makeDb) => {
     })
   })
 
+  describe('cached pages and members moving', () => {
+    it('stops handing out a page that lists a member who has since moved to another village', async () => {
+      const { memberId } = await newMember('cadre', '蒋委员')
+      const before = (await pull(t.app, zhang, { cursor: 0 })).body
+      expect(before.rows.some((r) => r.row.id === memberId)).toBe(true)
+      // Nothing in the app moves a member yet; a direct write does, with a new version.
+      const member = (await t.app.ctx.records.get('members', memberId))!
+      const szc = t.demo.villages[1]!.id
+      await t.db.handle.db.transaction().execute((trx) => t.app.ctx.records.write('members', { ...member, villageId: szc }, trx))
+      const after = (await pull(t.app, zhang, { cursor: 0 })).body
+      expect(after.rows.some((r) => r.row.id === memberId)).toBe(false)
+      expect(after.rows).toEqual((await freshPull(zhang, { cursor: 0 })).body.rows)
+    })
+  })
+
   describe('cached pages and collectors', () => {
     it('never gives a collector the phone of a suggestion it did not enter, even from a page a cadre cached', async () => {
       const cursor = await head(zhang)

@@ -5,7 +5,8 @@ import { LRUCache } from 'lru-cache'
  * same pages from the same cursors (each change reaches every cadre's phone; a new phone walks
  * the same history), so a page is kept and handed out again while nothing in its scope has
  * changed: the pull checks that in its probe, no row in scope above `head` (a changed row always
- * takes a new, higher version; rows never move to another scope).
+ * takes a new, higher version), and no member row above it anywhere (members are the rows that
+ * can move to another village; the others never leave their scope).
  */
 export interface CachedPage {
   /** The page's rows as JSON text (`PullResponse['rows']`), made once. */

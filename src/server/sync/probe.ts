@@ -35,12 +35,15 @@ const nullableNumber = (value: unknown) => (value === null || value === undefine
  * version (so an authentication reused from the cache is checked in this very snapshot), and
  * which tables hold a row in scope with `version > cursor` (an index probe each). A device that
  * is up to date then reads no table at all; a catch-up page reads one or two of the ten.
+ * With `anyMember`, a member row changed anywhere counts: a member is the one row that can move
+ * to another village, and then nothing newer is left in the old village's scope to show it.
  */
 export async function probePull(
   read: Read,
   filters: Record<TableName, TableFilter>,
   cursor: number,
   who: { deviceId: string; memberId: string },
+  { anyMember = false }: { anyMember?: boolean } = {},
 ): Promise<PullProbe> {
   const probed = tableNames.filter((table) => filters[table].values.length > 0)
   const columns = [
@@ -51,6 +54,11 @@ export async function probePull(
   ]
   const parameters: unknown[] = [who.deviceId, who.deviceId, who.memberId]
   for (const table of probed) {
+    if (anyMember && table === 'members') {
+      columns.push(`exists (select 1 from "members" where "version" > ?) as "members"`)
+      parameters.push(cursor)
+      continue
+    }
     const scope = scopeCondition(filters[table])
     columns.push(`exists (select 1 from "${table}" where ${scope.sql} and "version" > ?) as "${table}"`)
     parameters.push(...scope.parameters, cursor)

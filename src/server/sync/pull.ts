@@ -96,9 +96,11 @@ export async function pullPage(
     const scope = await pullScope(auth.actor, read)
     const cacheKey = (from: number) => `${scope.pageKey}|${from}|${request.limit}`
     // A cached page is checked by probing above the head it was read at, else above the cursor.
+    const probeFor = (from: number, page: CachedPage | undefined) =>
+      probePull(read, scope.tables, page?.head ?? from, who, { anyMember: page !== undefined })
     let from = request.cursor
     let page = ctx.pages.get(cacheKey(from))
-    let probe = await probePull(read, scope.tables, page?.head ?? from, who)
+    let probe = await probeFor(from, page)
     if (probe.lastMid === null || probe.revokedAt !== null || probe.memberVersion !== auth.member.version) {
       throw new StaleAuthError()
     }
@@ -107,12 +109,14 @@ export async function pullPage(
     if (reset) {
       from = 0
       page = ctx.pages.get(cacheKey(from))
-      probe = await probePull(read, scope.tables, page?.head ?? from, who)
+      probe = await probeFor(from, page)
     }
     if (!page || probe.tables.length > 0) {
       if (page) probe = await probePull(read, scope.tables, from, who)
       page = await readPage(read, scope, probe, from, request.limit)
-      ctx.pages.set(cacheKey(from), page)
+      // On PostgreSQL pulls overlap: never replace a page with one read from an older snapshot.
+      const newest = ctx.pages.get(cacheKey(from))
+      if (!newest || newest.head <= page.head) ctx.pages.set(cacheKey(from), page)
     }
     const rejections = request.pendingFrom === null ? [] : await rejectionsBetween(read, deviceId, request.pendingFrom, lastMid)
     return { page, lastMid, rejections, reset }
