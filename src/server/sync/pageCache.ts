@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache'
+import type { PullScope } from './scope'
 
 /**
  * A pull page as read, and the version counter when it was read. Phones of one village pull the
@@ -23,4 +24,9 @@ export type PageCache = LRUCache<string, CachedPage>
 /** Pages by scope, cursor and limit, bounded by the rows they hold (per server process). */
 export function createPageCache(maxRows = 50_000): PageCache {
   return new LRUCache<string, CachedPage>({ maxSize: maxRows, sizeCalculation: (page) => Math.max(1, page.count) })
+}
+
+/** Devices with the same scope page key pulling from the same cursor with the same limit get the same page. */
+export function pageCacheKey(scope: Pick<PullScope, 'pageKey'>, cursor: number, limit: number): string {
+  return `${scope.pageKey}|${cursor}|${limit}`
 }

@@ -3,13 +3,14 @@ import type { PullRequest, PullResponse } from '@shared/sync/protocol'
 import type { AppContext } from '../context'
 import { decodeRecord } from '../db/codec'
 import type { Read } from '../db/reads'
-import { readSnapshot } from '../db/reads'
+import { committedReads, readSnapshot } from '../db/reads'
 import { rejectionsBetween } from '../db/rejections-repository'
 import type { StoredRecord } from '../db/schema'
 import type { Authenticated } from '../identity/authenticate'
 import { scopeCondition, probePull } from './probe'
 import type { PullProbe } from './probe'
 import type { CachedPage } from './pageCache'
+import { pageCacheKey } from './pageCache'
 import type { PullScope, TableFilter } from './scope'
 import { pullScope, scopeKeyOf } from './scope'
 
@@ -73,6 +74,32 @@ async function readPage(read: Read, scope: PullScope, probe: PullProbe, from: nu
   }
 }
 
+/** The device's lastMid, once the probe shows the device and member as authenticated. */
+function checkedLastMid(probe: PullProbe, auth: Authenticated): number {
+  if (probe.lastMid === null || probe.revokedAt !== null || probe.memberVersion !== auth.member.version) {
+    throw new StaleAuthError()
+  }
+  return probe.lastMid
+}
+
+/**
+ * The most common pull, in one statement and no transaction: a cadre's or collector's phone
+ * asking again from a cursor whose page is cached, with nothing to re-report. A single statement
+ * is its own snapshot, so it needs no read transaction; null when the page must be read.
+ * (A township scope is read from the database first, so it always takes the snapshot.)
+ */
+async function unchangedPage(ctx: AppContext, auth: Authenticated, request: { cursor: number; limit: number }): Promise<PullAnswer | null> {
+  if (auth.actor.role !== 'cadre' && auth.actor.role !== 'collector') return null
+  const read = committedReads(ctx.database)
+  const scope = await pullScope(auth.actor, read)
+  const page = ctx.pages.get(pageCacheKey(scope, request.cursor, request.limit))
+  if (!page) return null
+  const probe = await probePull(read, scope.tables, page.head, { deviceId: auth.device.id, memberId: auth.member.id }, { anyMember: true })
+  const lastMid = checkedLastMid(probe, auth)
+  if (probe.tables.length > 0 || request.cursor > probe.head) return null
+  return { page, lastMid, rejections: [], reset: false }
+}
+
 /**
  * One page of rows in the caller's scope with `version > cursor`, oldest first, with the
  * device's `lastMid` and refusals read in the same snapshot (see `readSnapshot`), so rows and
@@ -92,19 +119,20 @@ export async function pullPage(
   const key = scopeKeyOf(auth.actor)
   // Authentication has just read the device row: write only when its scope really changed.
   const scopeChanged = auth.device.scopeKey === key ? false : await rememberScope(ctx, auth, key)
+  if (!scopeChanged && request.pendingFrom === null) {
+    const answer = await unchangedPage(ctx, auth, request)
+    if (answer) return answer
+  }
   return readSnapshot(ctx.database, async (read) => {
     const scope = await pullScope(auth.actor, read)
-    const cacheKey = (from: number) => `${scope.pageKey}|${from}|${request.limit}`
+    const cacheKey = (from: number) => pageCacheKey(scope, from, request.limit)
     // A cached page is checked by probing above the head it was read at, else above the cursor.
     const probeFor = (from: number, page: CachedPage | undefined) =>
       probePull(read, scope.tables, page?.head ?? from, who, { anyMember: page !== undefined })
     let from = request.cursor
     let page = ctx.pages.get(cacheKey(from))
     let probe = await probeFor(from, page)
-    if (probe.lastMid === null || probe.revokedAt !== null || probe.memberVersion !== auth.member.version) {
-      throw new StaleAuthError()
-    }
-    const { lastMid } = probe
+    const lastMid = checkedLastMid(probe, auth)
     const reset = from > 0 && (scopeChanged || from > probe.head)
     if (reset) {
       from = 0
