@@ -102,28 +102,34 @@ interface RunSpec {
   seconds: number
 }
 
-/** One autocannon run; percentiles from every response's latency (autocannon's own skip p95). */
+/** Requests each autocannon connection cycles through, drawn from the scenario's generator. */
+const REQUESTS_PER_CONNECTION = 100
+
+/**
+ * One autocannon run; percentiles from every response's latency (autocannon's own skip p95).
+ * Each connection gets its own list of requests made up front: with a `setupRequest` hook
+ * autocannon encodes every request anew, and on 2 cores that load generator took CPU the server
+ * under test then lacked.
+ */
 async function cannon(server: RunningServer, next: NextRequest, encoding: string, spec: RunSpec): Promise<RunFigures> {
   const latencies: number[] = []
+  const requests = (): autocannon.Request[] =>
+    Array.from({ length: REQUESTS_PER_CONNECTION }, () => {
+      const { token, body } = next()
+      return {
+        method: 'POST',
+        path: '/api/sync/pull',
+        body,
+        headers: { 'content-type': 'application/json', 'accept-encoding': encoding, authorization: `Bearer ${token}` },
+      }
+    })
   const options: autocannon.Options = {
     url: server.url,
     connections: spec.connections,
     duration: spec.seconds,
     timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/sync/pull',
-        setupRequest: (request) => {
-          const { token, body } = next()
-          return {
-            ...request,
-            body,
-            headers: { 'content-type': 'application/json', 'accept-encoding': encoding, authorization: `Bearer ${token}` },
-          }
-        },
-      },
-    ],
+    requests: requests(),
+    setupClient: (client) => client.setRequests(requests()),
   }
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error: unknown, done) => (error ? reject(error) : resolve(done)))
