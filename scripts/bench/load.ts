@@ -102,8 +102,12 @@ interface RunSpec {
   seconds: number
 }
 
-/** Requests each autocannon connection cycles through, drawn from the scenario's generator. */
-const REQUESTS_PER_CONNECTION = 100
+/**
+ * Requests made up front for one run, shared out over its connections: more than a run sends, so
+ * no connection goes round its list again (a catch-up run must keep asking for pages at random,
+ * not for the ones it asked before).
+ */
+const REQUESTS_PER_RUN = 60_000
 
 /**
  * One autocannon run; percentiles from every response's latency (autocannon's own skip p95).
@@ -113,8 +117,9 @@ const REQUESTS_PER_CONNECTION = 100
  */
 async function cannon(server: RunningServer, next: NextRequest, encoding: string, spec: RunSpec): Promise<RunFigures> {
   const latencies: number[] = []
+  const perConnection = Math.ceil(REQUESTS_PER_RUN / spec.connections)
   const requests = (): autocannon.Request[] =>
-    Array.from({ length: REQUESTS_PER_CONNECTION }, () => {
+    Array.from({ length: perConnection }, () => {
       const { token, body } = next()
       return {
         method: 'POST',
