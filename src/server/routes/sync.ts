@@ -40,7 +40,13 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     } catch (error) {
       if (!(error instanceof StaleAuthError)) throw error
       await authenticateAgain(ctx, request)
-      answer = await pullPage(ctx, checkDevice(request, body), body)
+      try {
+        answer = await pullPage(ctx, checkDevice(request, body), body)
+      } catch (again) {
+        // Changed once more between two reads a millisecond apart: let the phone retry.
+        if (again instanceof StaleAuthError) throw new HttpError(503, 'retry', 'the device changed during the pull; try again')
+        throw again
+      }
     }
     const { body: encoded, encoding } = encodePull(answer, request.headers['accept-encoding'])
     reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding')
