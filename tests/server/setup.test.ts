@@ -20,6 +20,13 @@ import { DAY, testClock } from './helpers/clock'
 import type { TestDatabase } from './helpers/databases'
 import { forEachDatabase } from './helpers/databases'
 
+/** A result of a run that named an admin: its admin entry and code are there. */
+type WithAdmin = SetupResult & { admin: NonNullable<SetupResult['admin']>; enrolment: NonNullable<SetupResult['enrolment']> }
+function withAdmin(result: SetupResult): WithAdmin {
+  if (!result.admin || !result.enrolment) throw new Error('this setup run named an admin')
+  return result as WithAdmin
+}
+
 /** Every synced row above a version, as `[table, name or id]`. */
 async function rowsAfter(app: FastifyInstance, version: number): Promise<[string, unknown][]> {
   const found: [string, unknown][] = []
@@ -41,8 +48,8 @@ forEachDatabase((makeDb) => {
     let db: TestDatabase
     let app: FastifyInstance
     let clock: TestClock
-    let first: SetupResult
-    let second: SetupResult
+    let first: WithAdmin
+    let second: WithAdmin
 
     beforeAll(async () => {
       db = await makeDb()
@@ -55,9 +62,9 @@ forEachDatabase((makeDb) => {
     })
 
     it('creates the township, its villages and the admin, each with its own version', async () => {
-      first = await setupTownship(app.ctx, {
+      first = withAdmin(await setupTownship(app.ctx, {
         township: '黄岗镇', villages: [{ name: '刘土城村', code: null }, { name: '孙庄村', code: 'szc01' }], admin: '赵管理员',
-      })
+      }))
       const now = clock().toISOString()
       const [liu, sun] = first.villages
       expect(first.township).toEqual({
@@ -103,9 +110,9 @@ forEachDatabase((makeDb) => {
     it('adds only the new village when run again, and issues the admin a new code', async () => {
       clock.advance(60_000)
       const before = await currentVersion(db.handle.db)
-      second = await setupTownship(app.ctx, {
+      second = withAdmin(await setupTownship(app.ctx, {
         township: '黄岗镇', villages: [{ name: '刘土城村', code: null }, { name: '王庄村', code: 'wzc01' }], admin: '赵管理员',
-      })
+      }))
       expect(second.township).toEqual({ created: false, row: first.township.row })
       expect(second.villages[0]).toEqual({ created: false, row: first.villages[0]!.row })
       expect(second.villages[1]).toMatchObject({ created: true, row: { name: '王庄村', code: 'wzc01', version: before + 1 } })
@@ -135,6 +142,29 @@ forEachDatabase((makeDb) => {
       expect(cadre.body).toMatchObject({ actor: { role: 'cadre', villageId: wang.id, townshipId: first.township.row.id }, village: { name: '王庄村' } })
     })
 
+    it('adds a village without --admin, issuing no code, so the admin’s unused code still works', async () => {
+      const third = withAdmin(await setupTownship(app.ctx, { township: '黄岗镇', villages: [], admin: '赵管理员' }))
+      const before = await currentVersion(db.handle.db)
+      const codes = await enrolmentCodeCount(db)
+      const run = await setupTownship(app.ctx, { township: '黄岗镇', villages: [{ name: '周庄村', code: null }], admin: null })
+      expect(run).toMatchObject({ admin: null, enrolment: null, villages: [{ created: true, row: { name: '周庄村' } }] })
+      expect(await rowsAfter(app, before)).toEqual([['villages', '周庄村']])
+      expect(await enrolmentCodeCount(db)).toBe(codes)
+      const report = await setupReport(run, 'https://yehua.example.cn')
+      expect(report).toContain('no new code issued')
+      expect(report).not.toContain('/enrol?code=')
+      const admin = await enrol(app, third.enrolment.code, '管理员手机')
+      expect(admin.body).toMatchObject({ actor: { role: 'admin', memberId: first.admin.row.id } })
+    })
+
+    it('refuses a new township without --admin, and writes nothing', async () => {
+      const version = await currentVersion(db.handle.db)
+      await expect(setupTownship(app.ctx, { township: '新镇', villages: [{ name: '新村', code: null }], admin: null })).rejects.toThrow(
+        'a new township needs --admin',
+      )
+      expect(await currentVersion(db.handle.db)).toBe(version)
+    })
+
     it('refuses a village code another village has, and writes nothing', async () => {
       const version = await currentVersion(db.handle.db)
       const codes = await enrolmentCodeCount(db)
@@ -145,7 +175,7 @@ forEachDatabase((makeDb) => {
       await expect(attempt).rejects.toThrow('the village code szc01 is already used by 孙庄村')
       expect(await currentVersion(db.handle.db)).toBe(version)
       expect(await enrolmentCodeCount(db)).toBe(codes)
-      expect((await app.ctx.records.list('villages')).map((v) => v.name)).toEqual(['刘土城村', '孙庄村', '王庄村'])
+      expect((await app.ctx.records.list('villages')).map((v) => v.name)).toEqual(['刘土城村', '孙庄村', '王庄村', '周庄村'])
     })
 
     it('refuses to change the code of a village that is already there', async () => {
@@ -175,7 +205,7 @@ forEachDatabase((makeDb) => {
     })
 
     it('sets up another township and says the demo one is there', async () => {
-      const result = await setupTownship(app.ctx, { township: '黄岗镇', villages: [{ name: '刘土城村', code: null }], admin: '赵管理员' })
+      const result = withAdmin(await setupTownship(app.ctx, { township: '黄岗镇', villages: [{ name: '刘土城村', code: null }], admin: '赵管理员' }))
       expect(result).toMatchObject({ township: { created: true }, villages: [{ created: true }], admin: { created: true }, demoPresent: true })
       // Same names as demo rows, but new rows of the new township; the demo's codes stay its own.
       expect(result.villages[0]!.row.code).not.toBe('ltc01')
@@ -191,13 +221,18 @@ describe('parseSetupArgs', () => {
     })
   })
 
+  it('leaves --admin out when it is not given', () => {
+    expect(parseSetupArgs(['--township', '郭村镇', '--village', '周庄村'])).toEqual({
+      township: '郭村镇', villages: [{ name: '周庄村', code: null }], admin: null,
+    })
+  })
+
   it('takes --help as a request for usage', () => {
     expect(parseSetupArgs(['--help'])).toBeNull()
   })
 
   it.each([
     [['--village', '刘土城村', '--admin', '赵管理员'], '--township is required'],
-    [['--township', '郭村镇'], '--admin is required'],
     [['--township', '  ', '--admin', '赵管理员'], 'township name must be'],
     [['--township', '郭村镇', '--admin', ''], 'admin name must be'],
     [['--township', '郭村镇', '--village', '', '--admin', '赵管理员'], 'village name must be'],

@@ -25,8 +25,11 @@ export interface SetupRequest {
   township: string
   /** Villages to have in the township; `code` null → a new random code. */
   villages: { name: string; code: string | null }[]
-  /** The administrator's name: created if the township has no live admin of that name. */
-  admin: string
+  /**
+   * The administrator's name: created if the township has no live admin of that name, then given a
+   * new code. Null leaves the admins as they are (only for a township that exists already).
+   */
+  admin: string | null
 }
 
 /** A row setup wrote (`created`) or found already there. */
@@ -38,20 +41,22 @@ export interface SetupEntry<R> {
 export interface SetupResult {
   township: SetupEntry<Township>
   villages: SetupEntry<Village>[]
-  admin: SetupEntry<Member>
+  /** Null when no admin was named. */
+  admin: SetupEntry<Member> | null
   /** A fresh single-use code for the admin; their earlier unused codes stop working. */
-  enrolment: IssuedEnrolmentCode
+  enrolment: IssuedEnrolmentCode | null
   /** The database also holds the demo township (its members have demo codes). */
   demoPresent: boolean
 }
 
 export const setupUsage = [
-  'Usage 用法: npm run setup -- --township 镇名 [--village 村名[=code] …] --admin 管理员姓名',
+  'Usage 用法: npm run setup -- --township 镇名 [--village 村名[=code] …] [--admin 管理员姓名]',
   '  --township NAME   the township; created unless one of that name exists 镇街（不存在则新建）',
   '  --village NAME    a village of it, repeatable; NAME=code chooses its public code',
   '                    (4–12 lowercase letters or digits), else a random one 村，可重复',
   '  --admin NAME      the administrator; created unless already there, then given a new',
-  '                    one-time enrolment code 管理员（不存在则新建），并发新的一次性登记码',
+  '                    one-time enrolment code 管理员（不存在则新建），并发新的一次性登记码;',
+  '                    needed for a new township; left out, the admins and their codes stay as they are',
   'Reads DATA_DIR, DATABASE_URL, PUBLIC_ORIGIN and PORT like the server.',
 ].join('\n')
 
@@ -72,7 +77,7 @@ function villageOf(raw: string): SetupRequest['villages'][number] {
 }
 
 /**
- * Read `--township`, `--village` (repeatable, `NAME=code`) and `--admin`; null for `--help`.
+ * Read `--township`, `--village` (repeatable, `NAME=code`) and `--admin` (optional); null for `--help`.
  * Throws `SetupError` on unknown flags, missing or empty names, bad codes and repeats.
  */
 export function parseSetupArgs(args: string[]): SetupRequest | null {
@@ -94,11 +99,10 @@ export function parseSetupArgs(args: string[]): SetupRequest | null {
   }
   if (values.help) return null
   if (values.township === undefined) throw new SetupError('缺少 --township / --township is required')
-  if (values.admin === undefined) throw new SetupError('缺少 --admin / --admin is required')
   const townshipName = values.township.trim()
   checked(township.shape.name, townshipName, '镇名须为 1–60 个字 / the township name must be 1–60 characters')
-  const adminName = values.admin.trim()
-  checked(member.shape.name, adminName, '管理员姓名须为 1–40 个字 / the admin name must be 1–40 characters')
+  const adminName = values.admin === undefined ? null : values.admin.trim()
+  if (adminName !== null) checked(member.shape.name, adminName, '管理员姓名须为 1–40 个字 / the admin name must be 1–40 characters')
   const villages = (values.village ?? []).map(villageOf)
   const repeated = <K extends 'name' | 'code'>(key: K) =>
     villages.map((v) => v[key]).find((x, i, all) => x !== null && all.indexOf(x) !== i)
@@ -130,6 +134,9 @@ export async function setupTownship(ctx: AppContext, request: SetupRequest): Pro
     const demoIds = new Set(await ctx.codes.memberIdsWithKind('demo', trx))
 
     const [found] = await ctx.records.list('townships', { name: request.township, deletedAt: null }, trx)
+    if (!found && request.admin === null) {
+      throw new SetupError('新建镇街须用 --admin 指定管理员 / a new township needs --admin for its first administrator')
+    }
     if (found) {
       const members = await ctx.records.list('members', { townshipId: found.id }, trx)
       if (members.some((m) => demoIds.has(m.id))) {
@@ -170,6 +177,7 @@ export async function setupTownship(ctx: AppContext, request: SetupRequest): Pro
       villages.push({ row, created: true })
     }
 
+    if (request.admin === null) return { township: townshipEntry, villages, admin: null, enrolment: null, demoPresent: demoIds.size > 0 }
     const [admin] = await ctx.records.list('members', { townshipId, name: request.admin, role: 'admin', deletedAt: null }, trx)
     const adminEntry: SetupEntry<Member> = admin
       ? { row: admin, created: false }
@@ -203,26 +211,34 @@ const shanghaiTime = new Intl.DateTimeFormat('sv-SE', {
 /** What setup did, the admin's code, its expiry, enrol link and QR code, and how to start the server. */
 export async function setupReport(result: SetupResult, origin: string): Promise<string> {
   const state = (created: boolean) => (created ? '新建 created' : '已有 already there')
-  const link = enrolUrl(origin, result.enrolment.code)
   const lines = [
     '',
     '  乡村夜话 yehua — 设置 setup',
     `  镇街 Township     ${result.township.row.name}  ${state(result.township.created)}`,
     ...result.villages.map((v) => `  村 Village        ${v.row.name} (代码 code ${v.row.code})  ${state(v.created)}`),
-    `  管理员 Admin      ${result.admin.row.name}  ${state(result.admin.created)}`,
-    '',
-    `  管理员登记码 Admin enrolment code: ${result.enrolment.code}`,
-    `  有效期至 Valid until: ${shanghaiTime.format(new Date(result.enrolment.expiresAt))} 北京时间 Beijing time (${result.enrolment.expiresAt})`,
-    `  登记链接 Enrol link: ${link}`,
-    '',
-    (await QRCode.toString(link, { type: 'terminal', small: true })).replace(/\n+$/, ''),
-    '',
-    '  用手机扫码或打开链接登记；此码只能用一次。再次运行 setup 会发新码，未用的旧码随即失效。',
-    '  Scan or open the link on the admin’s phone to enrol; the code works once. Running setup',
-    '  again issues a new code, and the older unused one stops working.',
+  ]
+  if (result.admin && result.enrolment) {
+    const link = enrolUrl(origin, result.enrolment.code)
+    lines.push(
+      `  管理员 Admin      ${result.admin.row.name}  ${state(result.admin.created)}`,
+      '',
+      `  管理员登记码 Admin enrolment code: ${result.enrolment.code}`,
+      `  有效期至 Valid until: ${shanghaiTime.format(new Date(result.enrolment.expiresAt))} 北京时间 Beijing time (${result.enrolment.expiresAt})`,
+      `  登记链接 Enrol link: ${link}`,
+      '',
+      (await QRCode.toString(link, { type: 'terminal', small: true })).replace(/\n+$/, ''),
+      '',
+      '  用手机扫码或打开链接登记；此码只能用一次。再次带 --admin 运行 setup 会发新码，未用的旧码随即失效。',
+      '  Scan or open the link on the admin’s phone to enrol; the code works once. Running setup',
+      '  with --admin again issues a new code, and the older unused one stops working.',
+    )
+  } else {
+    lines.push('  管理员未变，未发新码 / Admins unchanged, no new code issued (add --admin NAME for one).')
+  }
+  lines.push(
     '  启动服务器时请设 DEMO=off（已有镇街时本就不会写入演示数据）。',
     '  Start the server with DEMO=off (with a township present it seeds no demo data anyway).',
-  ]
+  )
   if (result.demoPresent) {
     lines.push(
       '  注意：数据库里还有演示镇；DEMO=off 时不再给演示成员发码。',
