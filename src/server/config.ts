@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_TOMBSTONE_DAYS } from './sync/tombstones'
 
 /** Server settings, read from the environment once at start. */
 export interface ServerConfig {
@@ -19,6 +20,8 @@ export interface ServerConfig {
   trustProxy: boolean
   /** Server processes sharing the port: 1, or one per core with `WORKERS=auto`. */
   workers: number
+  /** Days a deleted row is still handed out as a tombstone before it is purged. */
+  tombstoneDays: number
 }
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -36,7 +39,17 @@ function workerCount(value: string | undefined): number {
   return count
 }
 
-/** Read the config: PORT, HOST, DATA_DIR, DATABASE_URL, DIST_DIR, PUBLIC_ORIGIN, DEMO, TRUST_PROXY, WORKERS. */
+function tombstoneDays(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_TOMBSTONE_DAYS
+  const days = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!(days >= 1 && days <= 3650)) throw new Error(`TOMBSTONE_DAYS must be 1–3650, got ${value}`)
+  return days
+}
+
+/**
+ * Read the config: PORT, HOST, DATA_DIR, DATABASE_URL, DIST_DIR, PUBLIC_ORIGIN, DEMO, TRUST_PROXY,
+ * WORKERS, TOMBSTONE_DAYS.
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT || 8080)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`)
@@ -50,5 +63,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo: flag(env.DEMO, true),
     trustProxy: flag(env.TRUST_PROXY, false),
     workers: workerCount(env.WORKERS),
+    tombstoneDays: tombstoneDays(env.TOMBSTONE_DAYS),
   }
 }

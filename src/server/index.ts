@@ -10,6 +10,7 @@ import { startBanner, serverUrls } from './demo/banner'
 import { issueDemoCodes, writeDemoCodes } from './demo/codes'
 import type { DemoCodes } from './demo/codes'
 import { seedDemo } from './demo/seed'
+import { schedulePurge } from './sync/tombstones'
 
 // One process, or with WORKERS > 1 a primary that prepares the database once and then supervises
 // that many workers sharing the port (node:cluster). Each worker opens its own connections; SQLite
@@ -41,6 +42,10 @@ async function serve(database: DatabaseHandle): Promise<FastifyInstance> {
     logger: { level: process.env.LOG_LEVEL || 'info' },
   })
   await app.listen({ port: config.port, host: config.host })
+  // Every process purges (the same delete, idempotent): no worker depends on another being up.
+  const stopPurging = schedulePurge(app.ctx, config.tombstoneDays, (message, error) =>
+    error ? app.log.error({ err: error }, message) : app.log.info(message),
+  )
   let closing = false
   const shutdown = async (signal: NodeJS.Signals) => {
     if (closing) return
@@ -49,6 +54,7 @@ async function serve(database: DatabaseHandle): Promise<FastifyInstance> {
     // A stuck connection must not keep the process alive for ever.
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
+    stopPurging()
     try {
       await app.close()
       await database.db.destroy()

@@ -22,3 +22,15 @@ describe('readConfig: WORKERS', () => {
     expect(() => readConfig({ WORKERS: value })).toThrow(new RegExp(`^WORKERS .*${value.replace('.', '\\.')}$`))
   })
 })
+
+describe('readConfig: TOMBSTONE_DAYS', () => {
+  it('keeps tombstones 180 days unless told otherwise', () => {
+    expect(readConfig({}).tombstoneDays).toBe(180)
+    expect(readConfig({ TOMBSTONE_DAYS: '' }).tombstoneDays).toBe(180)
+    expect(readConfig({ TOMBSTONE_DAYS: '30' }).tombstoneDays).toBe(30)
+  })
+
+  it.each(['0', 'abc', '3651', '1.5'])('refuses TOMBSTONE_DAYS=%s', (value) => {
+    expect(() => readConfig({ TOMBSTONE_DAYS: value })).toThrow(/^TOMBSTONE_DAYS must be 1–3650/)
+  })
+})

@@ -2,11 +2,14 @@ import type { TableName } from '@shared/records'
 import { tableNames } from '@shared/records'
 import type { Read, ReadQuery } from '../db/reads'
 import type { TableFilter } from './scope'
+import { HORIZON_COUNTER } from './tombstones'
 
 /** What one query tells a pull before it reads any row. */
 export interface PullProbe {
   /** The newest version handed out so far. */
   head: number
+  /** The highest version of a purged tombstone (0 if none was): an older cursor must reset. */
+  horizon: number
   /** The device's last mid taken, or null if the device is gone. */
   lastMid: number | null
   /** When the device was revoked, or null. */
@@ -48,6 +51,7 @@ export async function probePull(
   const probed = tableNames.filter((table) => filters[table].values.length > 0)
   const columns = [
     `(select "value" from "counters" where "name" = 'version') as "head"`,
+    `(select "value" from "counters" where "name" = '${HORIZON_COUNTER}') as "horizon"`,
     `(select "lastMid" from "devices" where "id" = ?) as "lastMid"`,
     `(select "revokedAt" from "devices" where "id" = ?) as "revokedAt"`,
     `(select "version" from "members" where "id" = ?) as "memberVersion"`,
@@ -66,6 +70,7 @@ export async function probePull(
   const [row = {}] = await read({ sql: `select ${columns.join(', ')}`, parameters })
   return {
     head: Number(row.head),
+    horizon: nullableNumber(row.horizon) ?? 0,
     lastMid: nullableNumber(row.lastMid),
     revokedAt: typeof row.revokedAt === 'string' ? row.revokedAt : null,
     memberVersion: nullableNumber(row.memberVersion),

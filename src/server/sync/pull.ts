@@ -74,6 +74,11 @@ async function readPage(read: Read, scope: PullScope, probe: PullProbe, from: nu
   }
 }
 
+/** A cursor beyond the counter (a restored database) or below the tombstone horizon. */
+function cursorExpired(cursor: number, probe: PullProbe): boolean {
+  return cursor > 0 && (cursor > probe.head || cursor < probe.horizon)
+}
+
 /** The device's lastMid, once the probe shows the device and member as authenticated. */
 function checkedLastMid(probe: PullProbe, auth: Authenticated): number {
   if (probe.lastMid === null || probe.revokedAt !== null || probe.memberVersion !== auth.member.version) {
@@ -96,7 +101,7 @@ async function unchangedPage(ctx: AppContext, auth: Authenticated, request: { cu
   if (!page) return null
   const probe = await probePull(read, scope.tables, page.head, { deviceId: auth.device.id, memberId: auth.member.id }, { anyMember: true })
   const lastMid = checkedLastMid(probe, auth)
-  if (probe.tables.length > 0 || request.cursor > probe.head) return null
+  if (probe.tables.length > 0 || cursorExpired(request.cursor, probe)) return null
   return { page, lastMid, rejections: [], reset: false }
 }
 
@@ -104,8 +109,8 @@ async function unchangedPage(ctx: AppContext, auth: Authenticated, request: { cu
  * One page of rows in the caller's scope with `version > cursor`, oldest first, with the
  * device's `lastMid` and refusals read in the same snapshot (see `readSnapshot`), so rows and
  * lastMid agree. A cursor from another scope, or beyond this server's counter (a restored
- * database), answers `reset` with the first page from 0. Tombstones are never purged yet, so no
- * cursor is too old. A page read earlier for the same scope, cursor and limit is answered again
+ * database) or below the tombstone horizon (it may have missed a purged deletion, see
+ * `tombstones.ts`), answers `reset` with the first page from 0. A page read earlier for the same scope, cursor and limit is answered again
  * when nothing in the scope changed since (see `pageCache.ts`). Throws `StaleAuthError` when
  * the device was revoked or its member changed after `auth` was read.
  */
@@ -133,7 +138,7 @@ export async function pullPage(
     let page = ctx.pages.get(cacheKey(from))
     let probe = await probeFor(from, page)
     const lastMid = checkedLastMid(probe, auth)
-    const reset = from > 0 && (scopeChanged || from > probe.head)
+    const reset = from > 0 && (scopeChanged || cursorExpired(from, probe))
     if (reset) {
       from = 0
       page = ctx.pages.get(cacheKey(from))
