@@ -14,6 +14,7 @@ import {
   freshCode,
   goOffline,
   goOnline,
+  unsent,
   useDevice,
   useSecondDevice,
   useServer,
@@ -24,7 +25,6 @@ const server = useServer()
 const device = useDevice(server)
 const otherPhone = useSecondDevice(server, 'second phone')
 
-const unsent = (n: number) => zh.sync.unsent.replace('{n}', String(n))
 
 /** A 3200×2400 PNG (a page of the paper opinion book, larger than the app keeps), drawn in the page. */
 async function bookPagePng(page: Page): Promise<Buffer> {

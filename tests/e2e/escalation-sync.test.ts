@@ -12,6 +12,7 @@ import {
   freshCode,
   goOffline,
   goOnline,
+  unsent,
   useDevice,
   useSecondDevice,
   useServer,
@@ -22,7 +23,6 @@ const server = useServer()
 const cadre = useDevice(server)
 const townshipPhone = useSecondDevice(server, 'township')
 
-const unsent = (n: number) => zh.sync.unsent.replace('{n}', String(n))
 /** Chromium's console line for each sync request a revoked phone makes; expected after revocation. */
 const refusedAsRevoked = /status of 401/
 

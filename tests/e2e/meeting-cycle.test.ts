@@ -8,6 +8,7 @@ import {
   freshCode,
   goOffline,
   goOnline,
+  say,
   useDevice,
   useSecondDevice,
   useServer,
@@ -18,11 +19,6 @@ import { drawnPhoto } from './support/photo'
 const server = useServer()
 const cadre = useDevice(server)
 const townshipPhone = useSecondDevice(server, 'township')
-
-/** A zh-CN message with its `{name}` placeholders filled, as the app renders it. */
-function say(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]))
-}
 
 const badge = (page: Page) => page.getByTestId('unsent-badge')
 const button = (page: Page, name: string) => page.getByRole('button', { name })

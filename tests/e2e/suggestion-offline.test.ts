@@ -5,6 +5,7 @@ import {
   expectVisible,
   freshCode,
   goOffline,
+  unsent,
   useDevice,
   useServer,
   waitForServiceWorkerControl,
@@ -34,13 +35,13 @@ describe('a cadre records a suggestion with no signal', () => {
     await page.waitForURL((url) => url.pathname === '/suggestions')
     const item = page.getByRole('listitem').filter({ hasText: '村东头的路灯坏了三个月' })
     await expectVisible(item)
-    await expectVisible(page.getByText(zh.sync.unsent.replace('{n}', '1')))
+    await expectVisible(page.getByText(unsent(1)))
 
     await page.reload()
     await expectVisible(page.getByRole('listitem').filter({ hasText: '村东头的路灯坏了三个月' }))
     await expect.poll(() => item.innerText()).toContain(zh.suggestion.status.new)
     await expect.poll(() => item.innerText()).toContain(zh.suggestion.category.infrastructure)
-    await expectVisible(page.getByText(zh.sync.unsent.replace('{n}', '1')))
+    await expectVisible(page.getByText(unsent(1)))
     expect(errors).toEqual([])
   })
 
