@@ -31,18 +31,24 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'off', 'no'].includes(value.toLowerCase())
 }
 
+/** A whole number written in plain digits within `min`–`max`, else null. */
+function wholeNumber(value: string, min: number, max: number): number | null {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN
+  return n >= min && n <= max ? n : null
+}
+
 function workerCount(value: string | undefined): number {
   if (value === undefined || value === '') return 1
   if (value === 'auto') return availableParallelism()
-  const count = /^\d+$/.test(value) ? Number(value) : NaN
-  if (!(count >= 1 && count <= 64)) throw new Error(`WORKERS must be 1–64 or auto, got ${value}`)
+  const count = wholeNumber(value, 1, 64)
+  if (count === null) throw new Error(`WORKERS must be 1–64 or auto, got ${value}`)
   return count
 }
 
 function tombstoneDays(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_TOMBSTONE_DAYS
-  const days = /^\d+$/.test(value) ? Number(value) : NaN
-  if (!(days >= 1 && days <= 3650)) throw new Error(`TOMBSTONE_DAYS must be 1–3650, got ${value}`)
+  const days = wholeNumber(value, 1, 3650)
+  if (days === null) throw new Error(`TOMBSTONE_DAYS must be 1–3650, got ${value}`)
   return days
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
 import { readConfig } from './config'
+import { createContext } from './context'
 import { openDatabase } from './db/connection'
 import type { DatabaseHandle } from './db/connection'
 import { migrateToLatest } from './db/migrate'
@@ -25,10 +26,9 @@ async function prepare(database: DatabaseHandle): Promise<{ schemaVersion: numbe
   const schemaVersion = await migrateToLatest(database)
   if (!config.demo) return { schemaVersion, demo: null }
   // The demo rows go in through the app's own repositories, as the server would write them.
-  const app = await buildApp({ database, distDir: null })
-  const seeded = await seedDemo(app.ctx)
-  const codes = await issueDemoCodes(app.ctx, seeded?.members.map((m) => m.id))
-  await app.close()
+  const ctx = createContext(database)
+  const seeded = await seedDemo(ctx)
+  const codes = await issueDemoCodes(ctx, seeded?.members.map((m) => m.id))
   return { schemaVersion, demo: { ...codes, file: await writeDemoCodes(config.dataDir, codes.codes) } }
 }
 

@@ -5,7 +5,6 @@ import { authenticateAgain, authOf } from '../http/auth'
 import { HttpError, parseWith } from '../http/errors'
 import { pullPage, StaleAuthError } from '../sync/pull'
 import { encodePull } from '../sync/pullEncoding'
-import type { PullAnswer } from '../sync/pull'
 import { pushMutations } from '../sync/push'
 
 /** A push holds up to 200 mutations of up to a few KB each. */
@@ -34,20 +33,16 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   // It compresses its own answers (see pullEncoding.ts), so the compress plugin stays out of it.
   app.post('/api/sync/pull', { config: { cachedAuth: true }, compress: false }, async (request, reply) => {
     const body = parseWith(pullRequest, request.body)
-    let answer: PullAnswer
-    try {
-      answer = await pullPage(ctx, checkDevice(request, body), body)
-    } catch (error) {
+    const pull = () => pullPage(ctx, checkDevice(request, body), body)
+    const answer = await pull().catch(async (error: unknown) => {
       if (!(error instanceof StaleAuthError)) throw error
       await authenticateAgain(ctx, request)
-      try {
-        answer = await pullPage(ctx, checkDevice(request, body), body)
-      } catch (again) {
+      return pull().catch((again: unknown) => {
         // Changed once more between two reads a millisecond apart: let the phone retry.
         if (again instanceof StaleAuthError) throw new HttpError(503, 'retry', 'the device changed during the pull; try again')
         throw again
-      }
-    }
+      })
+    })
     const { body: encoded, encoding } = encodePull(answer, request.headers['accept-encoding'])
     reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding')
     if (encoding) reply.header('content-encoding', encoding)
