@@ -2,7 +2,7 @@
 // `npm run bench:bundle`: what the first screen costs a phone. Builds the app, starts the real
 // server, loads the first route in headless Chromium (service worker blocked, so precache traffic
 // is not counted) and prints the JS and CSS the page actually requested: raw and gzip sizes per
-// file and in total, against the floor measured for a bare build of this stack (TOOLCHAIN.md).
+// file and in total, against the floor measured for a bare build of this stack (docs/TOOLCHAIN.md).
 // Prints figures; never fails on size.
 import { rm } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
@@ -65,7 +65,7 @@ try {
   } catch (error) {
     console.log(`\nEnrolled device not measured: ${error.message.split('\n')[0]}`)
   }
-  console.log(`\nFloor (TOOLCHAIN.md): Vue+router+Pinia+Dexie+vue-i18n+8 Vant components ≈ 148 KB gzip.`)
+  console.log(`\nFloor (docs/TOOLCHAIN.md): Vue+router+Pinia+Dexie+vue-i18n+8 Vant components ≈ 148 KB gzip.`)
 } finally {
   await device.close()
   await server.stop()

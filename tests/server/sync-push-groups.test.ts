@@ -101,14 +101,18 @@ forEachDatabase((makeDb) => {
       const pushes = Promise.all([push(t.app, cadre, one.batch), push(t.app, collector, two.batch)]).finally(() => {
         pushing = false
       })
-      // Pull with the cursor while the groups commit, then once more after them.
-      for (let more = true; pushing || more; ) {
+      const pullOnce = async () => {
         const { body } = await pull(t.app, reader, { cursor, limit: 7 })
         for (const { row } of body.rows) seen.add(row.id as string)
         cursor = body.cursor
-        more = body.hasMore
+        return body.hasMore
       }
+      // Pull with the cursor while the groups commit, then to the end in pulls that all start
+      // after the last commit: a pull in flight when the pushes ended may have read its snapshot
+      // before the last group was committed, and rightly answered hasMore false.
+      while (pushing) await pullOnce()
       await pushes
+      while (await pullOnce());
       const created = [...one.batch, ...two.batch].map(idOf)
       expect(await stored([...one.batch, ...two.batch])).toBe(created.length)
       expect(created.filter((id) => !seen.has(id))).toEqual([])

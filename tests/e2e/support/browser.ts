@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 /** Debian's Chromium; `.ci/run` installs it when missing. */
 export const chromiumPath = '/usr/bin/chromium'
 
-/** Flags that work headless on a small VM without a GPU or sandbox (TOOLCHAIN.md). */
+/** Flags that work headless on a small VM without a GPU or sandbox (docs/TOOLCHAIN.md). */
 export const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
