@@ -4,23 +4,18 @@ import { member as memberSchema } from '@shared/records'
 import { newId } from '@shared/ids'
 import { issueEnrolmentCode } from '../../src/server/identity/codes'
 import type { TestApp } from './helpers/app'
-import { codeOf, enrol, startApp } from './helpers/app'
+import { codeOf, enrol, enrolAs, startApp } from './helpers/app'
 import { forEachDatabase } from './helpers/databases'
 
 forEachDatabase((makeDb) => {
   let t: TestApp
   let admin: Record<string, string>
-  let cadre: Record<string, string>
-  let cadreDeviceId: string
   /** An admin of a second township, to check scope. */
   let otherAdmin: Record<string, string>
 
   beforeAll(async () => {
     t = await startApp(makeDb, { publicOrigin: 'https://yehua.example.cn' })
     admin = (await enrol(t.app, codeOf(t, 'admin'), '管理员电脑')).auth
-    const cadreEnrol = await enrol(t.app, codeOf(t, 'cadre', '张书记'), '张书记的手机')
-    cadre = cadreEnrol.auth
-    cadreDeviceId = cadreEnrol.deviceId
     const now = t.clock().toISOString()
     const other = { id: newId(), version: 0, createdAt: now, updatedAt: now, deletedAt: null }
     const otherAdminId = newId()
@@ -31,6 +26,9 @@ forEachDatabase((makeDb) => {
     otherAdmin = (await enrol(t.app, (await issueEnrolmentCode(t.app.ctx, otherAdminId)).code)).auth
   })
   afterAll(() => t.close())
+
+  /** A new phone of 张书记, for a test of its own (one test revokes its phone). */
+  const newCadre = (label?: string) => enrolAs(t, 'cadre', '张书记', label)
 
   describe('POST /api/admin/members', () => {
     it('creates a cadre in the admin’s township with a code, link and QR code', async () => {
@@ -82,7 +80,7 @@ forEachDatabase((makeDb) => {
     })
 
     it.each(['cadre', 'township'] as const)('is for admins only: a %s gets 403 forbidden', async (role) => {
-      const headers = role === 'cadre' ? cadre : (await enrol(t.app, codeOf(t, 'township'))).auth
+      const headers = (await (role === 'cadre' ? newCadre() : enrolAs(t, 'township'))).auth
       const res = await t.app.inject({ method: 'POST', url: '/api/admin/members', headers, payload: { name: '戊', role: 'township' } })
       expect(res.statusCode).toBe(403)
       expect(res.json()).toEqual({ error: { code: 'forbidden', message: 'only admin may do this' } })
@@ -126,6 +124,7 @@ forEachDatabase((makeDb) => {
 
   describe('devices', () => {
     it('lists the devices of the admin’s own township only', async () => {
+      const { deviceId: cadreDeviceId } = await newCadre('张书记的手机')
       const res = await t.app.inject({ url: '/api/admin/devices', headers: admin })
       expect(res.statusCode).toBe(200)
       const devices = res.json().devices.map((d: unknown) => deviceSummary.parse(d))
@@ -141,17 +140,20 @@ forEachDatabase((makeDb) => {
     })
 
     it('refuses to revoke a device of another township', async () => {
+      const { deviceId: cadreDeviceId } = await newCadre()
       const res = await t.app.inject({ method: 'POST', url: `/api/admin/devices/${cadreDeviceId}/revoke`, headers: otherAdmin })
       expect(res.statusCode).toBe(403)
       expect(res.json().error.code).toBe('out_of_scope')
     })
 
     it('refuses a cadre', async () => {
+      const { deviceId: cadreDeviceId, auth: cadre } = await newCadre()
       const res = await t.app.inject({ method: 'POST', url: `/api/admin/devices/${cadreDeviceId}/revoke`, headers: cadre })
       expect(res.statusCode).toBe(403)
     })
 
     it('revokes a lost phone: its token stops working at once', async () => {
+      const { deviceId: cadreDeviceId, auth: cadre } = await newCadre()
       expect((await t.app.inject({ url: '/api/session', headers: cadre })).statusCode).toBe(200)
       t.clock.advance(5000)
       const res = await t.app.inject({ method: 'POST', url: `/api/admin/devices/${cadreDeviceId}/revoke`, headers: admin })

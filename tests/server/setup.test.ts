@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { recordSchemas, tableNames } from '@shared/records'
 import { buildApp } from '../../src/server/app'
 import { openSqlite } from '../../src/server/db/connection'
@@ -45,26 +45,36 @@ async function enrolmentCodeCount(db: TestDatabase): Promise<number> {
 
 forEachDatabase((makeDb) => {
   describe('setupTownship on an empty database', () => {
+    // Each test sets up its own township on a database of its own.
     let db: TestDatabase
     let app: FastifyInstance
     let clock: TestClock
-    let first: WithAdmin
-    let second: WithAdmin
 
-    beforeAll(async () => {
+    beforeEach(async () => {
       db = await makeDb()
       clock = testClock()
       app = await buildApp({ database: db.handle, distDir: null, clock })
     })
-    afterAll(async () => {
+    afterEach(async () => {
       await app.close()
       await db.close()
     })
 
-    it('creates the township, its villages and the admin, each with its own version', async () => {
-      first = withAdmin(await setupTownship(app.ctx, {
+    /** The first run: 黄岗镇 with 刘土城村 and 孙庄村 (code szc01) and its admin 赵管理员. */
+    const setUpFirst = async () =>
+      withAdmin(await setupTownship(app.ctx, {
         township: '黄岗镇', villages: [{ name: '刘土城村', code: null }, { name: '孙庄村', code: 'szc01' }], admin: '赵管理员',
       }))
+    /** A run a minute after the first that adds 王庄村 (wzc01) and gives the admin a new code. */
+    const setUpSecond = async () => {
+      clock.advance(60_000)
+      return withAdmin(await setupTownship(app.ctx, {
+        township: '黄岗镇', villages: [{ name: '刘土城村', code: null }, { name: '王庄村', code: 'wzc01' }], admin: '赵管理员',
+      }))
+    }
+
+    it('creates the township, its villages and the admin, each with its own version', async () => {
+      const first = await setUpFirst()
       const now = clock().toISOString()
       const [liu, sun] = first.villages
       expect(first.township).toEqual({
@@ -87,7 +97,8 @@ forEachDatabase((makeDb) => {
       expect(await currentVersion(db.handle.db)).toBe(4)
     })
 
-    it('issues the admin a 7-day single-use code', () => {
+    it('issues the admin a 7-day single-use code', async () => {
+      const first = await setUpFirst()
       expect(first.enrolment).toEqual({
         memberId: first.admin.row.id,
         code: expect.stringMatching(/^\d{4}-\d{4}$/),
@@ -97,6 +108,7 @@ forEachDatabase((makeDb) => {
     })
 
     it('prints what it did, the code, its expiry, the enrol link and a QR code', async () => {
+      const first = await setUpFirst()
       const report = await setupReport(first, 'https://yehua.example.cn')
       expect(report).toContain('黄岗镇  新建 created')
       expect(report).toContain('孙庄村 (代码 code szc01)  新建 created')
@@ -108,11 +120,9 @@ forEachDatabase((makeDb) => {
     })
 
     it('adds only the new village when run again, and issues the admin a new code', async () => {
-      clock.advance(60_000)
+      const first = await setUpFirst()
       const before = await currentVersion(db.handle.db)
-      second = withAdmin(await setupTownship(app.ctx, {
-        township: '黄岗镇', villages: [{ name: '刘土城村', code: null }, { name: '王庄村', code: 'wzc01' }], admin: '赵管理员',
-      }))
+      const second = await setUpSecond()
       expect(second.township).toEqual({ created: false, row: first.township.row })
       expect(second.villages[0]).toEqual({ created: false, row: first.villages[0]!.row })
       expect(second.villages[1]).toMatchObject({ created: true, row: { name: '王庄村', code: 'wzc01', version: before + 1 } })
@@ -122,12 +132,16 @@ forEachDatabase((makeDb) => {
     })
 
     it('retires the older unused code once a new one is issued', async () => {
+      const first = await setUpFirst()
+      await setUpSecond()
       const res = await app.inject({ method: 'POST', url: '/api/enrol', payload: { code: first.enrolment.code, label: '旧码' } })
       expect(res.statusCode).toBe(400)
       expect(res.json().error).toMatchObject({ code: 'code_expired', field: 'code' })
     })
 
     it('enrols the new code as the township’s admin, who can add a cadre to the new village', async () => {
+      const first = await setUpFirst()
+      const second = await setUpSecond()
       const admin = await enrol(app, second.enrolment.code, '管理员电脑')
       expect(admin.body).toMatchObject({
         actor: { role: 'admin', memberId: first.admin.row.id, townshipId: first.township.row.id, villageId: null },
@@ -143,7 +157,7 @@ forEachDatabase((makeDb) => {
     })
 
     it('adds a village without --admin, issuing no code, so the admin’s unused code still works', async () => {
-      const third = withAdmin(await setupTownship(app.ctx, { township: '黄岗镇', villages: [], admin: '赵管理员' }))
+      const first = await setUpFirst()
       const before = await currentVersion(db.handle.db)
       const codes = await enrolmentCodeCount(db)
       const run = await setupTownship(app.ctx, { township: '黄岗镇', villages: [{ name: '周庄村', code: null }], admin: null })
@@ -153,11 +167,12 @@ forEachDatabase((makeDb) => {
       const report = await setupReport(run, 'https://yehua.example.cn')
       expect(report).toContain('no new code issued')
       expect(report).not.toContain('/enrol?code=')
-      const admin = await enrol(app, third.enrolment.code, '管理员手机')
+      const admin = await enrol(app, first.enrolment.code, '管理员手机')
       expect(admin.body).toMatchObject({ actor: { role: 'admin', memberId: first.admin.row.id } })
     })
 
     it('refuses a new township without --admin, and writes nothing', async () => {
+      await setUpFirst()
       const version = await currentVersion(db.handle.db)
       await expect(setupTownship(app.ctx, { township: '新镇', villages: [{ name: '新村', code: null }], admin: null })).rejects.toThrow(
         'a new township needs --admin',
@@ -166,6 +181,7 @@ forEachDatabase((makeDb) => {
     })
 
     it('refuses a village code another village has, and writes nothing', async () => {
+      await setUpFirst()
       const version = await currentVersion(db.handle.db)
       const codes = await enrolmentCodeCount(db)
       const attempt = setupTownship(app.ctx, {
@@ -175,10 +191,11 @@ forEachDatabase((makeDb) => {
       await expect(attempt).rejects.toThrow('the village code szc01 is already used by 孙庄村')
       expect(await currentVersion(db.handle.db)).toBe(version)
       expect(await enrolmentCodeCount(db)).toBe(codes)
-      expect((await app.ctx.records.list('villages')).map((v) => v.name)).toEqual(['刘土城村', '孙庄村', '王庄村', '周庄村'])
+      expect((await app.ctx.records.list('villages')).map((v) => v.name)).toEqual(['刘土城村', '孙庄村'])
     })
 
     it('refuses to change the code of a village that is already there', async () => {
+      await setUpFirst()
       const attempt = setupTownship(app.ctx, { township: '黄岗镇', villages: [{ name: '孙庄村', code: 'szc02' }], admin: '赵管理员' })
       await expect(attempt).rejects.toThrow('孙庄村 already has the code szc01')
     })
@@ -251,11 +268,12 @@ describe('parseSetupArgs', () => {
 
 describe('npm run setup (scripts/setup.ts)', () => {
   const run = promisify(execFile)
+  // A data folder of its own for each test.
   let dataDir: string
-  beforeAll(() => {
+  beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'yehua-setup-'))
   })
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
   /** Run the CLI on SQLite in `dataDir`; resolves with its exit code and output either way. */
   async function setup(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -290,6 +308,7 @@ describe('npm run setup (scripts/setup.ts)', () => {
   }, 60_000)
 
   it('exits with code 2 and says why when a village code is taken', async () => {
+    expect((await setup(['--township', '郭村镇', '--village', '孙庄村=szc01', '--admin', '赵管理员'])).code).toBe(0)
     const { code, stdout, stderr } = await setup(['--township', '郭村镇', '--admin', '赵管理员', '--village', '王庄村=szc01'])
     expect(code).toBe(2)
     expect(stdout).toBe('')

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { MemberRole, Suggestion, TableName } from '@shared/records'
 import { buildApp } from '../../src/server/app'
 import { sha256 } from '../../src/server/identity/secrets'
 import type { TestApp } from './helpers/app'
-import { codeOf, enrol, startApp } from './helpers/app'
+import { codeOf, enrol, enrolAs, startApp } from './helpers/app'
 import { forEachDatabase } from './helpers/databases'
 import type { TestDevice } from './helpers/sync'
 import { mutation, pull, push, suggestionArgs } from './helpers/sync'
@@ -22,18 +22,21 @@ forEachDatabase((makeDb) => {
   /** 王大姐, the demo collector of 刘土城村. */
   let wang: TestDevice
   let ltc: string
-  /** Next outbox mid per device id: each test pushes after the ones before it. */
+  /** Next outbox mid per device id. */
   const mids = new Map<string, number>()
 
   beforeAll(async () => {
     t = await startApp(makeDb)
     admin = await enrol(t.app, codeOf(t, 'admin'))
-    zhang = await enrol(t.app, codeOf(t, 'cadre', '张书记'))
-    liu = await enrol(t.app, codeOf(t, 'cadre', '刘主任'))
-    wang = await enrol(t.app, codeOf(t, 'collector', '王大姐'))
     ltc = t.demo.villages[0]!.id
   })
   afterAll(() => t.close())
+  // New phones for every test: a pull answers the device's own lastMid, which pushes move.
+  beforeEach(async () => {
+    zhang = await enrolAs(t, 'cadre', '张书记')
+    liu = await enrolAs(t, 'cadre', '刘主任')
+    wang = await enrolAs(t, 'collector', '王大姐')
+  })
 
   /** Push mutations from a device with its next mids; every one must be taken, none refused. */
   async function pushAs(device: TestDevice, ...calls: [name: string, args: unknown][]) {
@@ -109,7 +112,8 @@ forEachDatabase((makeDb) => {
       await pushAs(zhang, ['suggestion.create', args])
       const before = (await pull(t.app, zhang, { cursor })).body
       expect(suggestionIn(before.rows, args.id)).toMatchObject({ status: 'new', answer: null })
-      expect((await pull(t.app, liu, { cursor })).body).toEqual(before)
+      // The same page; only lastMid is the other phone's own (it has pushed nothing).
+      expect((await pull(t.app, liu, { cursor })).body).toEqual({ ...before, lastMid: 0 })
 
       await pushAs(liu, ['suggestion.answer', { id: args.id, answer: '已报镇交通办，下月施划斑马线。' }])
       const after = (await pull(t.app, zhang, { cursor })).body

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Suggestion, TableName } from '@shared/records'
 import { pullResponse } from '@shared/sync/protocol'
 import type { TestApp } from './helpers/app'
@@ -14,7 +14,8 @@ forEachDatabase((makeDb) => {
   let township: TestDevice
   let ltc: string
   let szc: string
-  beforeAll(async () => {
+  // Each test starts from the demo township as seeded: some compare with its rows, some move a member.
+  beforeEach(async () => {
     t = await startApp(makeDb)
     cadre = await enrol(t.app, codeOf(t, 'cadre', '张书记'))
     collector = await enrol(t.app, codeOf(t, 'collector', '王大姐'))
@@ -22,7 +23,7 @@ forEachDatabase((makeDb) => {
     ltc = t.demo.villages[0]!.id
     szc = t.demo.villages[1]!.id
   })
-  afterAll(() => t.close())
+  afterEach(() => t.close())
 
   /** The ids of demo rows a village member should receive. */
   function villageScope(villageId: string): string[] {

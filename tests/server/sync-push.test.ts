@@ -2,33 +2,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordSchemas } from '@shared/records'
 import { currentVersion } from '../../src/server/db/versions'
 import type { TestApp } from './helpers/app'
-import { codeOf, enrol, startApp } from './helpers/app'
+import { enrolAs, startApp } from './helpers/app'
 import { forEachDatabase } from './helpers/databases'
 import type { TestDevice } from './helpers/sync'
 import { mutation, push, suggestionArgs } from './helpers/sync'
 
 forEachDatabase((makeDb) => {
   let t: TestApp
-  let cadre: TestDevice
   let ltc: string
   let szc: string
   beforeAll(async () => {
     t = await startApp(makeDb)
-    cadre = await enrol(t.app, codeOf(t, 'cadre', '张书记'))
     ltc = t.demo.villages[0]!.id
     szc = t.demo.villages[1]!.id
   })
   afterAll(() => t.close())
 
   const suggestionsOf = (villageId: string) => t.app.ctx.records.list('suggestions', { villageId })
+  /** A new phone of 张书记: every test pushes from mid 1 on its own device. */
+  const newCadre = (): Promise<TestDevice> => enrolAs(t, 'cadre', '张书记')
 
   describe('POST /api/sync/push', () => {
-    const a = suggestionArgs('', { content: '东头的桥栏杆断了。' })
-    const b = suggestionArgs('', { content: '小学门口要个减速带。', submitterPhone: '13900000009' })
-
     it('applies mutations in mid order with server times and new versions', async () => {
+      const cadre = await newCadre()
+      const a = suggestionArgs(ltc, { content: '东头的桥栏杆断了。' })
+      const b = suggestionArgs(ltc, { content: '小学门口要个减速带。', submitterPhone: '13900000009' })
       const before = await currentVersion(t.db.handle.db)
-      const res = await push(t.app, cadre, [mutation(2, 'suggestion.create', { ...b, villageId: ltc }), mutation(1, 'suggestion.create', { ...a, villageId: ltc })])
+      const res = await push(t.app, cadre, [mutation(2, 'suggestion.create', b), mutation(1, 'suggestion.create', a)])
       expect(res).toEqual({ status: 200, body: { lastMid: 2, rejections: [], stopped: null } })
       const first = await t.app.ctx.records.get('suggestions', a.id)
       const second = await t.app.ctx.records.get('suggestions', b.id)
@@ -42,15 +42,20 @@ forEachDatabase((makeDb) => {
     })
 
     it('skips mutations it already took (a lost response) without writing again', async () => {
+      const cadre = await newCadre()
+      const batch = [mutation(1, 'suggestion.create', suggestionArgs(ltc)), mutation(2, 'suggestion.create', suggestionArgs(ltc))]
+      expect((await push(t.app, cadre, batch)).body).toEqual({ lastMid: 2, rejections: [], stopped: null })
       const count = (await suggestionsOf(ltc)).length
       const version = await currentVersion(t.db.handle.db)
-      const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', { ...a, villageId: ltc }), mutation(2, 'suggestion.create', { ...b, villageId: ltc })])
+      const res = await push(t.app, cadre, batch)
       expect(res.body).toEqual({ lastMid: 2, rejections: [], stopped: null })
       expect(await suggestionsOf(ltc)).toHaveLength(count)
       expect(await currentVersion(t.db.handle.db)).toBe(version)
     })
 
     it('stops at a gap and takes nothing after it', async () => {
+      const cadre = await newCadre()
+      await push(t.app, cadre, [mutation(1, 'suggestion.create', suggestionArgs(ltc)), mutation(2, 'suggestion.create', suggestionArgs(ltc))])
       const c = suggestionArgs(ltc)
       const res = await push(t.app, cadre, [mutation(4, 'suggestion.create', c)])
       expect(res.body).toEqual({ lastMid: 2, rejections: [], stopped: 'gap' })
@@ -58,22 +63,27 @@ forEachDatabase((makeDb) => {
     })
 
     it('records a refusal, advances past it and applies the next mutation', async () => {
+      const cadre = await newCadre()
       const outOfScope = suggestionArgs(szc)
       const next = suggestionArgs(ltc)
-      const res = await push(t.app, cadre, [mutation(3, 'suggestion.create', outOfScope), mutation(4, 'suggestion.create', next)])
+      const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', outOfScope), mutation(2, 'suggestion.create', next)])
       expect(res.body).toEqual({
-        lastMid: 4, stopped: null,
-        rejections: [{ mid: 3, name: 'suggestion.create', code: 'out_of_scope', field: 'villageId' }],
+        lastMid: 2, stopped: null,
+        rejections: [{ mid: 1, name: 'suggestion.create', code: 'out_of_scope', field: 'villageId' }],
       })
       expect(await t.app.ctx.records.get('suggestions', outOfScope.id)).toBeUndefined()
       expect(await t.app.ctx.records.get('suggestions', next.id)).toMatchObject({ villageId: ltc })
     })
 
     it('answers the refusal again when the response was lost and the batch comes back', async () => {
-      const res = await push(t.app, cadre, [mutation(3, 'suggestion.create', suggestionArgs(szc)), mutation(4, 'suggestion.create', suggestionArgs(ltc))])
-      expect(res.body).toEqual({
-        lastMid: 4, stopped: null,
-        rejections: [{ mid: 3, name: 'suggestion.create', code: 'out_of_scope', field: 'villageId' }],
+      const cadre = await newCadre()
+      const batch = [mutation(1, 'suggestion.create', suggestionArgs(szc)), mutation(2, 'suggestion.create', suggestionArgs(ltc))]
+      const first = await push(t.app, cadre, batch)
+      const again = await push(t.app, cadre, batch)
+      expect(again.body).toEqual(first.body)
+      expect(again.body).toEqual({
+        lastMid: 2, stopped: null,
+        rejections: [{ mid: 1, name: 'suggestion.create', code: 'out_of_scope', field: 'villageId' }],
       })
     })
 
@@ -83,13 +93,15 @@ forEachDatabase((makeDb) => {
       ['a villager source from a member', 'suggestion.create', { source: 'villager' }, { code: 'invalid_args', field: 'source' }],
       ['a bad phone number', 'suggestion.create', { submitterPhone: '12345' }, { code: 'invalid_args', field: 'submitterPhone', detail: 'phone_invalid' }],
     ])('refuses %s with a coded rejection', async (_case, name, override, rejection) => {
-      const mid = (await t.app.ctx.devices.lastMid(cadre.deviceId)) + 1
+      const cadre = await newCadre()
+      const mid = 1
       const res = await push(t.app, cadre, [mutation(mid, name, { ...suggestionArgs(ltc), ...override })])
       expect(res.body).toEqual({ lastMid: mid, stopped: null, rejections: [{ mid, name, ...rejection }] })
     })
 
     it('rolls back and stops on a database failure, then takes the mutation on retry', async () => {
-      const mid = (await t.app.ctx.devices.lastMid(cadre.deviceId)) + 1
+      const cadre = await newCadre()
+      const mid = 1
       const args = suggestionArgs(ltc)
       const writeChange = t.app.ctx.records.writeChange
       t.app.ctx.records.writeChange = async () => {
@@ -106,7 +118,8 @@ forEachDatabase((makeDb) => {
     })
 
     it('takes each mutation once when the same batch arrives twice at the same time', async () => {
-      const mid = (await t.app.ctx.devices.lastMid(cadre.deviceId)) + 1
+      const cadre = await newCadre()
+      const mid = 1
       const batch = [1, 2, 3].map((i) => mutation(mid + i - 1, 'suggestion.create', suggestionArgs(ltc)))
       const count = (await suggestionsOf(ltc)).length
       const [one, two] = await Promise.all([push(t.app, cadre, batch), push(t.app, cadre, batch)])
@@ -120,12 +133,14 @@ forEachDatabase((makeDb) => {
       ['a newer sync schema', { schemaVersion: 99 }, 426, 'update_required'],
       ['an empty batch', { mutations: [] }, 400, 'invalid_body'],
     ])('refuses %s', async (_case, overrides, status, code) => {
+      const cadre = await newCadre()
       const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', suggestionArgs(ltc))], overrides)
       expect(res.status).toBe(status)
       expect(res.body.error?.code).toBe(code)
     })
 
     it('needs a device token', async () => {
+      const cadre = await newCadre()
       const res = await push(t.app, { ...cadre, auth: { authorization: '' } }, [mutation(1, 'x', {})])
       expect(res.status).toBe(401)
     })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Suggestion } from '@shared/records'
 import { newId } from '@shared/ids'
 import { purgeTombstones } from '../../src/server/sync/tombstones'
@@ -13,19 +13,22 @@ import { pull, pullAll } from './helpers/sync'
 // below the highest purged version may have missed a deletion and must pull its scope again.
 
 forEachDatabase((makeDb) => {
-  let t: TestApp
-  let early: TestDevice
-  let late: TestDevice
-  let ltc: string
-  /** A suggestion deleted long ago, one deleted recently, and one alive. */
-  let old: Suggestion
-  let recent: Suggestion
-  let alive: Suggestion
-  /** A cursor from before the old deletion, and the head after all three. */
-  let earlyCursor: number
-  let lateCursor: number
+  /** A village with a suggestion deleted long ago, one deleted recently and one alive, and two phones. */
+  interface Scenario {
+    t: TestApp
+    ltc: string
+    /** A phone that last pulled before the three rows were written, and one that pulled after. */
+    early: TestDevice
+    late: TestDevice
+    old: Suggestion
+    recent: Suggestion
+    alive: Suggestion
+    earlyCursor: number
+    lateCursor: number
+  }
+  let s: Scenario
 
-  function suggestion(deletedAt: string | null): Suggestion {
+  function suggestion(t: TestApp, ltc: string, deletedAt: string | null): Suggestion {
     const at = t.clock().toISOString()
     return {
       id: newId(), version: 0, createdAt: at, updatedAt: deletedAt ?? at, deletedAt, villageId: ltc,
@@ -34,28 +37,32 @@ forEachDatabase((makeDb) => {
       status: 'new', topicId: null, mergedInto: null, answer: null, declineReason: null, rating: null, attachmentIds: [],
     }
   }
-  const write = (row: Suggestion) => t.db.handle.db.transaction().execute((trx) => t.app.ctx.records.write('suggestions', row, trx))
 
-  beforeAll(async () => {
-    t = await startApp(makeDb)
-    ltc = t.demo.villages[0]!.id
-    early = await enrol(t.app, codeOf(t, 'cadre', '张书记'))
-    late = await enrol(t.app, codeOf(t, 'cadre', '刘主任'))
-    earlyCursor = (await pullAll(t.app, early)).last.cursor
-    // A page from that cursor is cached before anything below changes.
-    expect((await pull(t.app, early, { cursor: earlyCursor })).body.rows).toEqual([])
-    old = await write(suggestion(new Date(t.clock().getTime() - 200 * DAY).toISOString()))
-    recent = await write(suggestion(new Date(t.clock().getTime() - 10 * DAY).toISOString()))
-    alive = await write(suggestion(null))
-    lateCursor = (await pullAll(t.app, late)).last.cursor
-    // Both phones have cached pages: from 0, and from the early cursor (now holding the three rows).
-    expect((await pull(t.app, early, { cursor: earlyCursor })).body.rows.map((r) => r.row.id)).toEqual([old.id, recent.id, alive.id])
+  /**
+   * Each test starts from its own database: a purge moves the horizon for good. Both phones have
+   * cached pages before the purge: from 0, and from the early cursor (holding the three rows).
+   */
+  beforeEach(async () => {
+    const t = await startApp(makeDb)
+    const ltc = t.demo.villages[0]!.id
+    const write = (row: Suggestion) => t.db.handle.db.transaction().execute((trx) => t.app.ctx.records.write('suggestions', row, trx))
+    const early = await enrol(t.app, codeOf(t, 'cadre', '张书记'))
+    const late = await enrol(t.app, codeOf(t, 'cadre', '刘主任'))
+    const earlyCursor = (await pullAll(t.app, early)).last.cursor
+    await pull(t.app, early, { cursor: earlyCursor })
+    const old = await write(suggestion(t, ltc, new Date(t.clock().getTime() - 200 * DAY).toISOString()))
+    const recent = await write(suggestion(t, ltc, new Date(t.clock().getTime() - 10 * DAY).toISOString()))
+    const alive = await write(suggestion(t, ltc, null))
+    const lateCursor = (await pullAll(t.app, late)).last.cursor
+    await pull(t.app, early, { cursor: earlyCursor })
+    s = { t, ltc, early, late, old, recent, alive, earlyCursor, lateCursor }
   })
-  afterAll(() => t.close())
+  afterEach(() => s.t.close())
 
-  const cutoff = () => new Date(t.clock().getTime() - 180 * DAY).toISOString()
+  const cutoff = () => new Date(s.t.clock().getTime() - 180 * DAY).toISOString()
 
   it('purges the rows deleted before the cutoff and raises the horizon to the highest purged version', async () => {
+    const { t, old, recent } = s
     expect(await purgeTombstones(t.app.ctx, cutoff())).toEqual({ purged: 1, horizon: old.version })
     expect(await t.app.ctx.records.get('suggestions', old.id)).toBeUndefined()
     expect(await t.app.ctx.records.get('suggestions', recent.id)).toMatchObject({ deletedAt: recent.deletedAt })
@@ -63,6 +70,10 @@ forEachDatabase((makeDb) => {
   })
 
   it('answers reset from 0 to a phone whose cursor is below the horizon, even for a page it had cached', async () => {
+    const { t, early, earlyCursor, old, recent, alive, ltc } = s
+    const cached = await pull(t.app, early, { cursor: earlyCursor })
+    expect(cached.body.rows.map((r) => r.row.id)).toEqual([old.id, recent.id, alive.id])
+    await purgeTombstones(t.app.ctx, cutoff())
     const { status, body } = await pull(t.app, early, { cursor: earlyCursor })
     expect(status).toBe(200)
     expect(body.reset).toBe(true)
@@ -72,6 +83,8 @@ forEachDatabase((makeDb) => {
   })
 
   it('goes on as before for a phone at or above the horizon', async () => {
+    const { t, late, lateCursor, old, recent, alive } = s
+    await purgeTombstones(t.app.ctx, cutoff())
     const { body } = await pull(t.app, late, { cursor: lateCursor })
     expect(body).toMatchObject({ reset: false, rows: [] })
     const between = await pull(t.app, late, { cursor: old.version })
@@ -80,6 +93,9 @@ forEachDatabase((makeDb) => {
   })
 
   it('never hands the purged tombstone to a new phone, though the page from 0 was cached before', async () => {
+    const { t, late, old, recent, alive } = s
+    expect((await pullAll(t.app, late)).rows.map((r) => r.row.id)).toContain(old.id)
+    await purgeTombstones(t.app.ctx, cutoff())
     const { rows } = await pullAll(t.app, late)
     expect(rows.map((r) => r.row.id)).not.toContain(old.id)
     expect(rows.map((r) => r.row.id)).toEqual(expect.arrayContaining([recent.id, alive.id]))

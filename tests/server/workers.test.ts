@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +11,7 @@ import type { PullResponse, PushResponse } from '@shared/sync/protocol'
 import { SCHEMA_VERSION } from '@shared/sync/protocol'
 import type { RunningServer } from '../e2e/support/server'
 import { codeFor, startServer } from '../e2e/support/server'
+import { localBin, repoRoot } from '../e2e/support/paths'
 import { mutation, suggestionArgs } from './helpers/sync'
 
 // `WORKERS=2`: a real server process (tsx → cluster primary → two workers) on one SQLite file.
@@ -123,7 +128,9 @@ describe('WORKERS=2 on SQLite (real processes)', () => {
   it('starts two workers, then prints the banner once', async () => {
     // Health answers as soon as one worker listens; the banner waits for both.
     await until(() => banners() > 0, 15_000)
-    expect(new Set(listeningWorkers(server)).size).toBe(2)
+    const beforeBanner = server.output().slice(0, server.output().indexOf('乡村夜话 yehua is running'))
+    const listenedFirst = beforeBanner.split('\n').filter((line) => line.includes('Server listening at')).map((line) => JSON.parse(line).pid)
+    expect(new Set(listenedFirst).size).toBe(2)
     expect(server.output()).toContain('2 worker(s)')
     expect(banners()).toBe(1)
   }, 20_000)
@@ -221,9 +228,11 @@ describe('WORKERS=2 on SQLite (real processes)', () => {
   }, 30_000)
 
   it('replaces a worker that dies after startup', async () => {
-    const [victim] = listeningWorkers(server)
+    await until(() => banners() > 0, 15_000)
+    const started = listeningWorkers(server).length
+    const [victim] = listeningWorkers(server).filter(running)
     process.kill(victim!, 'SIGKILL')
-    await until(() => listeningWorkers(server).length === 3, 15_000)
+    await until(() => listeningWorkers(server).length === started + 1, 15_000)
     expect(running(victim!)).toBe(false)
     const live = listeningWorkers(server).filter((pid) => pid !== victim)
     expect(live.every(running)).toBe(true)
@@ -233,14 +242,45 @@ describe('WORKERS=2 on SQLite (real processes)', () => {
   }, 20_000)
 
   it('stops every process of the server and exits 0 on SIGTERM', async () => {
-    const pids = processesOf(server)
-    // tsx, the cluster primary and its two workers.
-    expect(pids.length).toBeGreaterThanOrEqual(4)
-    const groups = [...new Set(pids.map((pid) => Number(statOf(pid)![2])))]
-    expect(groups).toHaveLength(1)
-    await server.stop()
-    expect(server.ended()).toBe('exit 0')
-    expect(pids.filter(running)).toEqual([])
-    expect(runningInGroup(groups[0]!)).toEqual([])
-  }, 20_000)
+    // A server of its own: this test ends it.
+    const own = await startServer({ distDir, env: { WORKERS: '2' } })
+    try {
+      await until(() => listeningWorkers(own).length === 2, 15_000)
+      const pids = processesOf(own)
+      // tsx, the cluster primary and its two workers.
+      expect(pids.length).toBeGreaterThanOrEqual(4)
+      const groups = [...new Set(pids.map((pid) => Number(statOf(pid)![2])))]
+      expect(groups).toHaveLength(1)
+      await own.stop()
+      expect(own.ended()).toBe('exit 0')
+      expect(pids.filter(running)).toEqual([])
+      expect(runningInGroup(groups[0]!)).toEqual([])
+    } finally {
+      await own.stop()
+    }
+  }, 30_000)
+})
+
+describe('WORKERS=2 when a worker dies before it listens', () => {
+  it('stops the server with a non-zero exit code, so a service manager sees the failure', async () => {
+    // The port is taken: every worker fails to listen.
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const port = (taken.address() as AddressInfo).port
+    const dataDir = mkdtempSync(join(tmpdir(), 'yehua-workers-'))
+    const env: NodeJS.ProcessEnv = { ...process.env, WORKERS: '2', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: dataDir, LOG_LEVEL: 'warn' }
+    delete env.DATABASE_URL
+    try {
+      const child = spawn(localBin('tsx'), ['src/server/index.ts'], { cwd: repoRoot, env, stdio: 'pipe' })
+      let output = ''
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null]
+      expect({ code, signal }).toEqual({ code: 1, signal: null })
+      expect(output).toMatch(/worker \d+ could not start \(.+\); stopping/)
+    } finally {
+      taken.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
