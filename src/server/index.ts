@@ -77,6 +77,8 @@ function portOf(app: FastifyInstance): number {
 /** Start `config.workers` workers, print the banner once all listen, replace one that dies. */
 function supervise(workers: number, demo: Demo): void {
   let closing = false
+  /** Set when a worker could not start: the primary then ends with exit code 1, once all are gone. */
+  let failed = false
   let listening = 0
   cluster.on('listening', (_worker, address) => {
     if (++listening === workers) process.stdout.write(startBanner(serverUrls(config.host, address.port), demo))
@@ -84,15 +86,16 @@ function supervise(workers: number, demo: Demo): void {
   cluster.on('exit', (worker, code, signal) => {
     const left = Object.keys(cluster.workers ?? {}).length
     if (closing) {
-      if (left === 0) process.exit(0)
+      if (left === 0) process.exit(failed ? 1 : 0)
       return
     }
     if (listening < workers) {
-      // Died before serving (port taken, database unreadable): restarting would only loop.
+      // Died before serving (port taken, database unreadable): restarting would only loop. A
+      // non-zero exit lets a service manager see the failure (and `Restart=on-failure` act on it).
       console.error(`worker ${worker.process.pid} could not start (${signal ?? `exit ${code}`}); stopping`)
       closing = true
+      failed = true
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM')
-      process.exitCode = 1
       if (left === 0) process.exit(1)
       return
     }
