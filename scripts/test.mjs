@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: every suite in order (unit, server on SQLite [+ PostgreSQL], vite build, e2e in Chromium).
-// Keeps vitest's own output, then prints one summary line `N passed, N failed` that the CI reads.
-// Exits non-zero when any suite or the build fails.
+// `npm test`: every check and suite in order (vue-tsc, ESLint, unit, server on SQLite
+// [+ PostgreSQL], vite build, e2e in Chromium). Keeps their own output, then prints one summary
+// line `N passed, N failed` that the CI reads. Exits non-zero when anything fails, including a
+// suite that matches no test files. What runs and how it counts: scripts/test-summary.mjs.
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { checkResult, checks, summaryLines, vitestArgs, vitestResult } from './test-summary.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
@@ -25,33 +27,24 @@ function run(command, args, env = process.env) {
   })
 }
 
+/** The server suite's shuffle seed: `TEST_SEED` repeats an order that failed. */
+const seed = Number(process.env.TEST_SEED) || Math.floor(Math.random() * 1_000_000)
+
 /** Runs one vitest project and reads its JSON report; a crash without a report counts as one failure. */
 async function vitestProject(project, env = process.env) {
   const reportFile = path.join(resultsDir, `${project}.json`)
-  console.log(`\n▶ vitest run --project ${project}`)
-  const code = await run(bin('vitest'), [
-    'run',
-    '--project', project,
-    '--passWithNoTests',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${reportFile}`,
-  ], env)
+  console.log(`\n▶ vitest run --project ${project}${project === 'server' ? ` (tests shuffled, TEST_SEED=${seed})` : ''}`)
+  const code = await run(bin('vitest'), vitestArgs(project, reportFile, seed), env)
   const report = await readFile(reportFile, 'utf8').then(JSON.parse, () => null)
-  const passed = report?.numPassedTests ?? 0
-  let failed = report?.numFailedTests ?? 0
-  let note = ''
-  // Unhandled errors, a file that fails to load or a crash fail no single test: still a failure.
-  if (code !== 0 && failed === 0) {
-    failed = Math.max(1, report?.numFailedTestSuites ?? 0)
-    note = ` (vitest exited ${code}: unhandled errors, a file that failed to load, or a crash)`
-  }
-  const skipped = (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0)
-  if (!note && (report?.numTotalTestSuites ?? 0) === 0) note = ' (no test files)'
-  return { name: project, passed, failed, skipped, note }
+  return vitestResult(project, code, report)
 }
 
 const results = []
+
+for (const check of checks) {
+  console.log(`\n▶ npm run ${check.script}`)
+  results.push(checkResult(check.name, await run('npm', ['run', '--silent', check.script])))
+}
 
 results.push(await vitestProject('unit'))
 
@@ -77,12 +70,6 @@ if (buildCode === 0) {
 await rm(e2eDist, { recursive: true, force: true })
 await rm(resultsDir, { recursive: true, force: true })
 
-console.log('\n── summary ──')
-for (const r of results) {
-  console.log(`  ${r.name.padEnd(7)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note}`)
-}
-console.log(`  ${pgNote}`)
-const passed = results.reduce((sum, r) => sum + r.passed, 0)
-const failed = results.reduce((sum, r) => sum + r.failed, 0)
-console.log(`${passed} passed, ${failed} failed`)
-process.exit(failed === 0 ? 0 : 1)
+const notes = [pgNote, `server tests shuffled with TEST_SEED=${seed}`]
+console.log(`\n${summaryLines(results, notes).join('\n')}`)
+process.exit(results.every((r) => r.failed === 0) ? 0 : 1)
