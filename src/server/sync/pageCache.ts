@@ -12,7 +12,7 @@ import type { PullScope } from './scope'
 export interface CachedPage {
   /** The page's rows as JSON text (`PullResponse['rows']`), made once. */
   rowsJson: string
-  /** Rows on the page, for the cache's size bound. */
+  /** Rows on the page. */
   count: number
   cursor: number
   hasMore: boolean
@@ -21,9 +21,12 @@ export interface CachedPage {
 
 export type PageCache = LRUCache<string, CachedPage>
 
-/** Pages by scope, cursor and limit, bounded by the rows they hold (per server process). */
-export function createPageCache(maxRows = 50_000): PageCache {
-  return new LRUCache<string, CachedPage>({ maxSize: maxRows, sizeCalculation: (page) => Math.max(1, page.count) })
+/**
+ * Pages by scope, cursor and limit, bounded by the length of their rows' JSON text (per server
+ * process): 32 M characters, some 50,000 rows of an ordinary village, however large its rows.
+ */
+export function createPageCache(maxChars = 32_000_000): PageCache {
+  return new LRUCache<string, CachedPage>({ maxSize: maxChars, sizeCalculation: (page) => Math.max(1, page.rowsJson.length) })
 }
 
 /** Devices with the same scope page key pulling from the same cursor with the same limit get the same page. */

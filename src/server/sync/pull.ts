@@ -1,4 +1,6 @@
 import type { TableName, Tables } from '@shared/records'
+import { recordSchemas, tableNames } from '@shared/records'
+import type { z } from 'zod'
 import type { PullRequest, PullResponse } from '@shared/sync/protocol'
 import type { AppContext } from '../context'
 import { decodeRecord } from '../db/codec'
@@ -16,14 +18,63 @@ import { pullScope, scopeKeyOf } from './scope'
 
 type PulledRow = { [T in TableName]: { table: T; row: Tables[T] } }[TableName]
 
-/** One table's part of a pull page: rows in scope with `version > cursor`, oldest first, at most `limit`. */
-async function rowsSince<T extends TableName>(read: Read, table: T, filter: TableFilter, cursor: number, limit: number): Promise<Tables[T][]> {
+/**
+ * The most bytes of row text a pull page carries (it may carry one row more, so that even a
+ * larger row is handed out, alone on its page). Rows are small (a suggestion is well under
+ * 1 KB, the longest texts a mutation takes a few tens of KB), so pages of ordinary rows are
+ * bounded by their row count; the byte bound keeps a page answerable and its memory small
+ * whatever rows an older server stored.
+ */
+export const PAGE_BYTES = 2 * 1024 * 1024
+/** Bytes counted per row for its keys, numbers and punctuation, besides its text. */
+const ROW_OVERHEAD_BYTES = 400
+
+/** Whether a record field is stored as text (strings, and lists and objects as JSON), not a number. */
+function storedAsText(schema: z.core.$ZodType): boolean {
+  const def = schema._zod.def
+  if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') {
+    return storedAsText((def as unknown as { innerType: z.core.$ZodType }).innerType)
+  }
+  return !['number', 'int', 'boolean', 'bigint'].includes(def.type)
+}
+
+/**
+ * The bytes of a row's text columns, as SQL. `octet_length` reads a value's size from its header
+ * on both engines (SQLite and PostgreSQL's TOAST) without loading the value itself.
+ */
+const rowBytesSql = Object.fromEntries(
+  tableNames.map((table) => {
+    const columns = Object.entries(recordSchemas[table].shape).filter(([, schema]) => storedAsText(schema)).map(([name]) => name)
+    return [table, `${ROW_OVERHEAD_BYTES} + ${columns.map((c) => `coalesce(octet_length("${c}"), 0)`).join(' + ')}`]
+  }),
+) as Record<TableName, string>
+
+/**
+ * One table's part of a pull page: rows in scope with `version > cursor`, oldest first, at most
+ * `limit`, and only those whose rows before them hold fewer than `PAGE_BYTES` (the first always).
+ * Sizes are summed over versions and sizes only; the rows' text is read for the rows returned.
+ * `more` says whether the table had rows after these among its first `limit`.
+ */
+async function rowsSince<T extends TableName>(
+  read: Read, table: T, filter: TableFilter, cursor: number, limit: number,
+): Promise<{ rows: { table: T; row: Tables[T]; bytes: number }[]; more: boolean }> {
   const scope = scopeCondition(filter)
-  const stored = await read<StoredRecord<Tables[T]>>({
-    sql: `select * from "${table}" where ${scope.sql} and "version" > ? order by "version" limit ?`,
-    parameters: [...scope.parameters, cursor, limit],
+  const sizes = await read<{ version: number | string; bytes: number | string; candidates: number | string }>({
+    sql:
+      `select "version", "bytes", "candidates" from (select "version", "bytes", ` +
+      `sum("bytes") over (order by "version" rows unbounded preceding) - "bytes" as "bytesBefore", count(*) over () as "candidates" from (` +
+      `select "version", ${rowBytesSql[table]} as "bytes" from "${table}" where ${scope.sql} and "version" > ? order by "version" limit ?` +
+      `) w) s where "bytesBefore" < ? order by "version"`,
+    parameters: [...scope.parameters, cursor, limit, PAGE_BYTES],
   })
-  return stored.map((row) => decodeRecord(table, row))
+  const last = sizes.at(-1)
+  if (!last) return { rows: [], more: false }
+  const stored = await read<StoredRecord<Tables[T]>>({
+    sql: `select * from "${table}" where ${scope.sql} and "version" > ? and "version" <= ? order by "version"`,
+    parameters: [...scope.parameters, cursor, Number(last.version)],
+  })
+  const rows = stored.map((row, i) => ({ table, row: decodeRecord(table, row), bytes: Number(sizes[i]?.bytes ?? 0) }))
+  return { rows, more: Number(last.candidates) > rows.length }
 }
 
 /** The device or its member changed after the request was authenticated: authenticate again. */
@@ -53,23 +104,35 @@ export function pullBody({ page, lastMid, rejections, reset }: PullAnswer): stri
   )
 }
 
-/** Read one page from the tables the probe found rows in (see `pullPage`). */
+/**
+ * Read one page from the tables the probe found rows in (see `pullPage`): the first `limit` rows
+ * in scope after `from`, fewer when the rows before the next one hold `PAGE_BYTES` already.
+ */
 async function readPage(read: Read, scope: PullScope, probe: PullProbe, from: number, limit: number): Promise<CachedPage> {
-  // Each table's first limit+1 rows hold the page's rows of that table; merge them by version.
-  const candidates: PulledRow[] = []
+  // Each table's first limit+1 rows (within the byte bound) hold the page's rows of that table;
+  // merge them by version. A table cut short by the byte bound cuts the page before its next row:
+  // that row's bytes before it, counted over all tables, are at least those of its own table.
+  const candidates: (PulledRow & { bytes: number })[] = []
+  let cut = false
   for (const table of probe.tables) {
-    const rows = await rowsSince(read, table, scope.tables[table], from, limit + 1)
-    for (const row of rows) candidates.push({ table, row } as PulledRow)
+    const { rows, more } = await rowsSince(read, table, scope.tables[table], from, limit + 1)
+    cut ||= more
+    // Each entry pairs a table with its own row type; TypeScript loses the pairing across the union.
+    candidates.push(...(rows as (PulledRow & { bytes: number })[]))
   }
   candidates.sort((a, b) => a.row.version - b.row.version)
-  const rows = candidates.slice(0, limit).map((entry) =>
-    entry.table === 'suggestions' ? { table: entry.table, row: scope.redact(entry.row) } : entry,
-  )
+  const taken: PulledRow[] = []
+  let bytes = 0
+  for (const { bytes: size, ...entry } of candidates) {
+    if (taken.length === limit || (taken.length > 0 && bytes >= PAGE_BYTES)) break
+    taken.push(entry.table === 'suggestions' ? { table: entry.table, row: scope.redact(entry.row) } : (entry as PulledRow))
+    bytes += size
+  }
   return {
-    rowsJson: JSON.stringify(rows),
-    count: rows.length,
-    cursor: rows.at(-1)?.row.version ?? from,
-    hasMore: candidates.length > limit,
+    rowsJson: JSON.stringify(taken),
+    count: taken.length,
+    cursor: taken.at(-1)?.row.version ?? from,
+    hasMore: candidates.length > taken.length || cut,
     head: probe.head,
   }
 }

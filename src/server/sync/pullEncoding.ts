@@ -19,6 +19,11 @@ const negotiator = new Negotiator<Encoding>({ supportedValues: [...encodings], c
 
 /** Most answers kept per page: one per phone of the scope that last pulled it, roughly. */
 const BODIES_PER_PAGE = 64
+/**
+ * Larger answers are compressed each time: they are first pulls and catch-up pages, which few
+ * phones ask for twice with the same lastMid, and 64 of them per page would hold too much memory.
+ */
+const MAX_KEPT_BODY_BYTES = 256 * 1024
 
 /**
  * Compressed answers by page, then by encoding and `lastMid`. A phone that syncs every minute and
@@ -46,7 +51,7 @@ export function encodePull(answer: PullAnswer, acceptEncoding: string | undefine
   const text = pullBody(answer)
   if (Buffer.byteLength(text) < COMPRESS_THRESHOLD) return { body: text, encoding: null }
   const body = compress(text, encoding)
-  if (reusable) {
+  if (reusable && body.length <= MAX_KEPT_BODY_BYTES) {
     let forPage = bodies.get(answer.page)
     if (!forPage) bodies.set(answer.page, (forPage = new Map()))
     if (forPage.size >= BODIES_PER_PAGE) forPage.clear()

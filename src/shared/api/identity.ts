@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { id, instant, memberRoles, township, village } from '../records'
+import { boundedText } from '../text'
 
 /** An enrolment code as typed: 8 digits, spaces and dashes allowed (shown as 4829-1375). */
-export const enrolmentCode = z
-  .string()
+export const enrolmentCode = boundedText(20, 'code_format')
   .transform((raw) => raw.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^\d{8}$/, 'code_format'))
 
@@ -11,7 +11,7 @@ export const enrolmentCode = z
 export const enrolRequest = z.object({
   code: enrolmentCode,
   /** How the device is shown to the admin, e.g. "张书记的手机". */
-  label: z.string().trim().min(1).max(60),
+  label: boundedText(60).min(1),
 })
 export type EnrolRequest = z.input<typeof enrolRequest>
 
@@ -60,10 +60,10 @@ export type IssuedCode = z.infer<typeof issuedCode>
 
 /** `POST /api/admin/members` request body: cadres and collectors belong to a village, others not. */
 export const createMemberRequest = z.discriminatedUnion('role', [
-  z.object({ role: z.enum(['cadre', 'collector']), name: z.string().trim().min(1).max(40), villageId: id }),
+  z.object({ role: z.enum(['cadre', 'collector']), name: boundedText(40).min(1), villageId: id }),
   z.object({
     role: z.enum(['township', 'admin']),
-    name: z.string().trim().min(1).max(40),
+    name: boundedText(40).min(1),
     villageId: z.null().default(null),
   }),
 ])

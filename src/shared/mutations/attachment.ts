@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Actor } from '../actor'
 import type { Attachment } from '../records'
 import { attachment, id } from '../records'
+import { boundedText } from '../text'
 import type { Change } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import { loadSubject, subjectTables } from './remark'
@@ -14,7 +15,8 @@ export const blobFields = z
     id,
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256_invalid'),
     kind: attachment.shape.kind,
-    mime: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'mime_invalid').max(100),
+    // Not SVG: a document that can run script when a browser opens it from our origin.
+    mime: z.string().max(100, 'mime_invalid').regex(/^(image\/(?!svg)[a-z0-9.+-]+|audio\/[a-z0-9.+-]+)$/, 'mime_invalid'),
     size: z.number().int().min(1, 'empty_file').max(10 * 1024 * 1024, 'file_too_large'),
   })
   // A photo must be an image and a voice note audio: the app shows each with a different player.
@@ -37,7 +39,7 @@ export const addAttachmentArgs = blobFields.and(z.object({
   subjectType: attachment.shape.subjectType,
   subjectId: id,
   /** A villager attaching to their own suggestion shows its receipt code. */
-  receiptCode: z.string().optional(),
+  receiptCode: boundedText(20).optional(),
 }))
 export type AddAttachmentArgs = z.input<typeof addAttachmentArgs>
 

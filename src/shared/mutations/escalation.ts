@@ -5,6 +5,7 @@ import { escalationMachine, suggestionMachine } from '../machines'
 import type { TransitionName } from '../machines'
 import type { Escalation } from '../records'
 import { id } from '../records'
+import { boundedText } from '../text'
 import type { Change, MutationDef, MutationInput, MutationResult, RowRef } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import {
@@ -20,7 +21,7 @@ export const createEscalationArgs = z
     topicId: id.nullable(),
     suggestionIds: idList(0, 50),
     title: text('title', 2, 200),
-    details: z.string().trim().max(4000, 'details_too_long'),
+    details: boundedText(4000, 'details_too_long'),
   })
   .refine((args) => args.topicId !== null || args.suggestionIds.length > 0, {
     path: ['suggestionIds'],
@@ -155,7 +156,7 @@ export function moveListed(
   return { changes }
 }
 
-export const resubmitEscalationArgs = z.object({ id, details: z.string().trim().max(4000, 'details_too_long').optional() })
+export const resubmitEscalationArgs = z.object({ id, details: boundedText(4000, 'details_too_long').optional() })
 export type ResubmitEscalationArgs = z.input<typeof resubmitEscalationArgs>
 
 /** Send a returned escalation to the township again, optionally with better details. */

@@ -8,6 +8,7 @@ import type { Machine } from '../machines'
 import { checkTransition } from '../machines'
 import type { ActorRole } from '../records'
 import { id } from '../records'
+import { boundedText } from '../text'
 import type { MutationResult } from './core'
 import { reject } from './core'
 
@@ -16,8 +17,8 @@ import { reject } from './core'
  * characters, `<code>_too_long` above `max`.
  */
 export function text(code: string, min: number, max: number) {
-  const required = z.string().trim().min(1, `${code}_required`)
-  return (min > 1 ? required.min(min, `${code}_too_short`) : required).max(max, `${code}_too_long`)
+  const required = boundedText(max, `${code}_too_long`).min(1, `${code}_required`)
+  return min > 1 ? required.min(min, `${code}_too_short`) : required
 }
 
 /** A 'YYYY-MM-DD' calendar date (Asia/Shanghai). */

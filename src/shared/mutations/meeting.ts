@@ -10,7 +10,7 @@ import { notRole, outOfScope, refuseTransition, text } from './guards'
 
 const title = text('title', 1, 100)
 const place = text('place', 1, 100)
-const startsAt = z.iso.datetime({ offset: true, error: 'time_invalid' })
+const startsAt = z.iso.datetime({ offset: true, error: 'time_invalid' }).max(40, 'time_invalid')
 const attendance = z.number().int('attendance_invalid').min(0, 'attendance_invalid').max(100000, 'attendance_invalid')
 
 export const createMeetingArgs = z.object({ id, villageId: id, title, startsAt, place })

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { suggestionMachine } from '../machines'
 import { id, ratingOutcomes } from '../records'
+import { boundedText } from '../text'
 import { accept, defineMutation, reject, updated } from './core'
 import { notRole, outOfScope, refuseTransition, rolesOf } from './guards'
 
@@ -10,7 +11,7 @@ export const rateSuggestionArgs = z.object({
   stars: z.number().int('stars_invalid').min(1, 'stars_invalid').max(5, 'stars_invalid'),
   outcome: z.enum(ratingOutcomes),
   /** A villager rating their own suggestion shows its receipt code; members rate on their behalf. */
-  receiptCode: z.string().max(20).optional(),
+  receiptCode: boundedText(20).optional(),
 })
 export type RateSuggestionArgs = z.input<typeof rateSuggestionArgs>
 

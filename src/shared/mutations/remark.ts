@@ -7,6 +7,7 @@ import { id, remark, remarkKinds } from '../records'
 import type { Change, MutationResult, RowSet } from './core'
 import { accept, created, defineMutation, reject } from './core'
 import { outOfScope, text } from './guards'
+import { boundedText } from '../text'
 
 export type RemarkSubjectType = Remark['subjectType']
 export type RemarkKind = Remark['kind']
@@ -62,7 +63,7 @@ export const addRemarkArgs = z.object({
   subjectId: id,
   kind: z.enum(remarkKinds),
   text: text('text', 1, 4000),
-  speaker: z.string().trim().max(40, 'speaker_too_long').nullable().default(null),
+  speaker: boundedText(40, 'speaker_too_long').nullable().default(null),
 })
 export type AddRemarkArgs = z.input<typeof addRemarkArgs>
 

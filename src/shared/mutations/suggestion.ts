@@ -1,18 +1,20 @@
 import { z } from 'zod'
 import { id, phone, suggestionCategories, suggestionSources } from '../records'
+import { boundedText } from '../text'
 import { accept, created, defineMutation, reject } from './core'
 
 export const createSuggestionArgs = z.object({
   id,
   villageId: id,
-  content: z.string().trim().min(2, 'content_too_short').max(2000, 'content_too_long'),
+  content: boundedText(2000, 'content_too_long').min(2, 'content_too_short'),
   category: z.enum(suggestionCategories),
   source: z.enum(suggestionSources),
-  submitterName: z.string().trim().max(40, 'name_too_long').nullable(),
+  submitterName: boundedText(40, 'name_too_long').nullable(),
   submitterPhone: phone.nullable(),
   publicName: z.boolean(),
   receiptCode: z.string().regex(/^[A-Z0-9]{8}$/),
-  attachmentIds: z.array(z.string()).max(10).default([]),
+  /** Ids of the attachments `attachment.add` records next (each names this suggestion). */
+  attachmentIds: z.array(z.uuid({ error: 'id_invalid' })).max(10, 'too_many_ids').default([]),
 })
 export type CreateSuggestionArgs = z.input<typeof createSuggestionArgs>
 

@@ -14,9 +14,10 @@ export const MAX_PULL_LIMIT = 1000
 
 export const outboxMutation = z.object({
   mid: z.number().int().positive(),
+  /** Any name: one this server does not know is refused (`unknown_mutation`), not the whole push. */
   name: z.string().min(1).max(64),
   args: z.unknown(),
-  clientTime: instant,
+  clientTime: instant.max(40),
 })
 export type OutboxMutation = z.infer<typeof outboxMutation>
 
