@@ -19,8 +19,8 @@ import { pullScope, scopeKeyOf } from './scope'
 type PulledRow = { [T in TableName]: { table: T; row: Tables[T] } }[TableName]
 
 /**
- * The most bytes of row text a pull page carries (it may carry one row more, so that even a
- * larger row is handed out, alone on its page). Rows are small (a suggestion is well under
+ * The most bytes of row text a pull page carries before its last row (which may take it over,
+ * so that even a larger row is handed out, as the last of its page). Rows are small (a suggestion is well under
  * 1 KB, the longest texts a mutation takes a few tens of KB), so pages of ordinary rows are
  * bounded by their row count; the byte bound keeps a page answerable and its memory small
  * whatever rows an older server stored.
