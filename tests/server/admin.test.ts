@@ -65,6 +65,7 @@ forEachDatabase((makeDb) => {
       [{ name: '', role: 'admin' }, 'name'],
       [{ name: '乙', role: 'villager' }, 'role'],
       [{ name: '丙', role: 'collector', villageId: '01900000-0000-7000-8000-00000000ffff' }, 'villageId'],
+      [{ name: '钱\u0000干事', role: 'township' }, 'name'],
     ])('refuses %j with 400 naming the field', async (payload, field) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/admin/members', headers: admin, payload })
       expect(res.statusCode).toBe(400)

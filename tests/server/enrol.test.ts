@@ -76,6 +76,9 @@ forEachDatabase((makeDb) => {
       [{ code: '1234-5678' }, 'label'],
       [{ label: 'x' }, 'code'],
       [[], undefined],
+      [{ code: '1234-5678', label: '张书记\u0000的手机' }, 'label'],
+      [{ code: '1234\u00005678', label: 'x' }, 'code'],
+      [{ code: '1'.repeat(25), label: 'x' }, 'code'],
     ])('answers a malformed body %j with 400 invalid_body', async (payload, field) => {
       const res = await post(payload)
       expect(res.statusCode).toBe(400)

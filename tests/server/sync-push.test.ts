@@ -105,7 +105,7 @@ forEachDatabase((makeDb) => {
       const args = suggestionArgs(ltc)
       const writeChange = t.app.ctx.records.writeChange
       t.app.ctx.records.writeChange = async () => {
-        throw new Error('disk I/O error')
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' })
       }
       const failed = await push(t.app, cadre, [mutation(mid, 'suggestion.create', args)]).finally(() => {
         t.app.ctx.records.writeChange = writeChange
@@ -115,6 +115,84 @@ forEachDatabase((makeDb) => {
       const retried = await push(t.app, cadre, [mutation(mid, 'suggestion.create', args)])
       expect(retried.body).toEqual({ lastMid: mid, rejections: [], stopped: null })
       expect(await t.app.ctx.records.get('suggestions', args.id)).toMatchObject({ id: args.id })
+    })
+
+    it('refuses for good, as a conflict, a suggestion whose receipt code another one has, and goes on', async () => {
+      const first = await newCadre()
+      const taken = suggestionArgs(ltc)
+      await push(t.app, first, [mutation(1, 'suggestion.create', taken)])
+      const cadre = await newCadre()
+      const clash = suggestionArgs(ltc, { receiptCode: taken.receiptCode })
+      const next = suggestionArgs(ltc)
+      const batch = [mutation(1, 'suggestion.create', clash), mutation(2, 'suggestion.create', next)]
+      const answer = {
+        lastMid: 2, stopped: null,
+        rejections: [{ mid: 1, name: 'suggestion.create', code: 'conflict', field: 'receiptCode', detail: 'duplicate' }],
+      }
+      expect(await push(t.app, cadre, batch)).toEqual({ status: 200, body: answer })
+      expect(await t.app.ctx.records.get('suggestions', clash.id)).toBeUndefined()
+      expect(await t.app.ctx.records.get('suggestions', next.id)).toMatchObject({ id: next.id })
+      // Sent again (the answer was lost): the same answer, nothing written twice.
+      expect(await push(t.app, cadre, batch)).toEqual({ status: 200, body: answer })
+    })
+
+    it('refuses for good a mutation whose write fails twice the same way, and takes the next', async () => {
+      const cadre = await newCadre()
+      const poison = suggestionArgs(ltc)
+      const next = suggestionArgs(ltc)
+      const writeChange = t.app.ctx.records.writeChange
+      let attempts = 0
+      t.app.ctx.records.writeChange = async (change, trx) => {
+        if (change.row.id !== poison.id) return writeChange(change, trx)
+        attempts += 1
+        throw new Error('value cannot be stored')
+      }
+      const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', poison), mutation(2, 'suggestion.create', next)]).finally(() => {
+        t.app.ctx.records.writeChange = writeChange
+      })
+      expect(attempts).toBe(2)
+      expect(res.body).toEqual({
+        lastMid: 2, stopped: null,
+        rejections: [{ mid: 1, name: 'suggestion.create', code: 'invalid_args', detail: 'not_storable' }],
+      })
+      expect(await t.app.ctx.records.get('suggestions', next.id)).toMatchObject({ id: next.id })
+    })
+
+    it('takes a mutation whose first write failed but whose second passes', async () => {
+      const cadre = await newCadre()
+      const args = suggestionArgs(ltc)
+      const writeChange = t.app.ctx.records.writeChange
+      let attempts = 0
+      t.app.ctx.records.writeChange = async (change, trx) => {
+        if (attempts++ === 0) throw new Error('a fluke')
+        return writeChange(change, trx)
+      }
+      const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', args)]).finally(() => {
+        t.app.ctx.records.writeChange = writeChange
+      })
+      expect(res.body).toEqual({ lastMid: 1, rejections: [], stopped: null })
+      expect(await t.app.ctx.records.get('suggestions', args.id)).toMatchObject({ id: args.id })
+    })
+
+    it.each([
+      ['content', { content: '村口的井盖\u0000松了。' }],
+      ['submitterName', { submitterName: '周\u0000大爷' }],
+    ])('refuses NUL in %s as invalid_args on both databases', async (field, override) => {
+      const cadre = await newCadre()
+      const res = await push(t.app, cadre, [mutation(1, 'suggestion.create', suggestionArgs(ltc, override))])
+      expect(res).toEqual({
+        status: 200,
+        body: { lastMid: 1, stopped: null, rejections: [{ mid: 1, name: 'suggestion.create', code: 'invalid_args', field, detail: 'invalid_char' }] },
+      })
+    })
+
+    it('refuses a mutation whose name holds NUL as unknown, storing the name without it', async () => {
+      const cadre = await newCadre()
+      const res = await push(t.app, cadre, [mutation(1, 'remark.\u0000add', {})])
+      expect(res).toEqual({
+        status: 200,
+        body: { lastMid: 1, stopped: null, rejections: [{ mid: 1, name: 'remark.\ufffdadd', code: 'unknown_mutation', detail: 'remark.\ufffdadd' }] },
+      })
     })
 
     it('takes each mutation once when the same batch arrives twice at the same time', async () => {

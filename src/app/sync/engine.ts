@@ -49,21 +49,29 @@ function failure(status: number, code: string): SyncOutcome {
 /**
  * One sync round: push the whole outbox in order (in batches, each after uploading the blobs it
  * names; a blob the server refuses takes its mutations out as refused changes), then pull every
- * page after our cursor. Safe to interrupt anywhere: the server skips mids it has already taken,
- * and each pull page is applied in one transaction.
+ * page after our cursor. A push the server stops or fails still ends in a pull (the round then
+ * ends `retry`): a phone that cannot send keeps receiving. Safe to interrupt anywhere: the server
+ * skips mids it has already taken, and each pull page is applied in one transaction.
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   const { db, transport, identity, pullLimit = MAX_PULL_LIMIT } = options
   const clock = options.clock ?? (() => new Date())
   const progress: SyncProgress = { phase: 'push', pulled: 0, pushed: 0 }
 
+  /** Why pushing stopped before the outbox was empty, if it did. */
+  let pushStopped: SyncOutcome | null = null
   let gaps = 0
+  // Halved after a 413: 200 mutations with long texts can outgrow the server's body limit.
+  let batchSize = MAX_PUSH_MUTATIONS
   for (;;) {
-    const batch = await db.outbox.orderBy('mid').limit(MAX_PUSH_MUTATIONS).toArray()
+    const batch = await db.outbox.orderBy('mid').limit(batchSize).toArray()
     if (batch.length === 0) break
     // Photos and voice notes go up before the mutations that name them (DESIGN §5).
     const upload = await uploadBlobsFor(db, transport, batch, identity.token)
-    if (upload.kind === 'failed') return failure(upload.status, upload.code)
+    if (upload.kind === 'failed') {
+      pushStopped = failure(upload.status, upload.code)
+      break
+    }
     if (upload.kind === 'refused') {
       await dropRefused(db, upload.refused, identity, clock().toISOString())
       continue
@@ -72,7 +80,14 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
       { deviceId: identity.deviceId, schemaVersion: SCHEMA_VERSION, mutations: batch },
       identity.token,
     )
-    if (!response.ok) return failure(response.status, response.code)
+    if (!response.ok && response.status === 413 && batch.length > 1) {
+      batchSize = Math.ceil(batch.length / 2)
+      continue
+    }
+    if (!response.ok) {
+      pushStopped = failure(response.status, response.code)
+      break
+    }
     const { lastMid, rejections, stopped } = response.data
     const taken = batch.filter((m) => m.mid <= lastMid).length
     await db.transaction('rw', [...writeTables, 'rejections'], async () => {
@@ -86,8 +101,13 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
     // The server has fewer mids from us than we thought (a new device id after enrolling again,
     // or a server restored from backup): number what is pending to follow on from its count.
     if (stopped === 'gap' && gaps++ === 0) await renumberOutbox(db, lastMid + 1)
-    else if (stopped !== null || taken === 0) return { kind: 'retry', status: 200 }
+    else if (stopped !== null || taken === 0) {
+      pushStopped = { kind: 'retry', status: 200 }
+      break
+    }
   }
+  // Offline, revoked or too old: a pull would meet the same answer.
+  if (pushStopped && pushStopped.kind !== 'retry') return pushStopped
 
   progress.phase = 'pull'
   const pendingFrom = (await db.outbox.orderBy('mid').first())?.mid ?? null
@@ -113,5 +133,5 @@ export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
     if (!following) break
     next = following
   }
-  return { kind: 'done', pushed: progress.pushed, pulled: progress.pulled }
+  return pushStopped ?? { kind: 'done', pushed: progress.pushed, pulled: progress.pulled }
 }

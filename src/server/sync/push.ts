@@ -1,8 +1,11 @@
 import type { OutboxMutation, PushResponse } from '@shared/sync/protocol'
 import { runMutation } from '@shared/mutations'
+import type { Rejection } from '@shared/mutations'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Transaction } from 'kysely'
 import type { AppContext } from '../context'
+import { judgeWriteFailure } from '../db/failures'
+import type { WriteFailure } from '../db/failures'
 import { committedReads } from '../db/reads'
 import { rejectionsBetween } from '../db/rejections-repository'
 import type { Database } from '../db/schema'
@@ -26,6 +29,18 @@ class MutationFailed extends Error {
   }
 }
 
+/** Record a refusal of a mutation (a NUL in its name is replaced: PostgreSQL text cannot hold it). */
+async function recordRefusal(ctx: AppContext, auth: Authenticated, mutation: OutboxMutation, rejection: Rejection, trx: Transaction<Database>) {
+  const storable = (text: string | undefined) => (text === undefined ? null : text.replaceAll('\u0000', '\ufffd').slice(0, 200))
+  await ctx.rejections.insert(
+    {
+      deviceId: auth.device.id, mid: mutation.mid, name: storable(mutation.name.slice(0, 64))!, code: rejection.code,
+      field: storable(rejection.field), detail: storable(rejection.detail), createdAt: ctx.clock().toISOString(),
+    },
+    trx,
+  )
+}
+
 /** Apply one mutation inside the group's transaction, or record its refusal. */
 async function applyMutation(ctx: AppContext, auth: Authenticated, mutation: OutboxMutation, trx: Transaction<Database>): Promise<void> {
   const now = ctx.clock().toISOString()
@@ -34,12 +49,7 @@ async function applyMutation(ctx: AppContext, auth: Authenticated, mutation: Out
     for (const change of result.changes) await ctx.records.writeChange(change, trx)
     return
   }
-  const { code, field, detail } = result.rejection
-  const deviceId = auth.device.id
-  await ctx.rejections.insert(
-    { deviceId, mid: mutation.mid, name: mutation.name.slice(0, 64), code, field: field ?? null, detail: detail ?? null, createdAt: now },
-    trx,
-  )
+  await recordRefusal(ctx, auth, mutation, result.rejection, trx)
 }
 
 /**
@@ -72,10 +82,55 @@ function commitGroup(ctx: AppContext, auth: Authenticated, group: readonly Outbo
   })
 }
 
+/** How a refusal for good reads: a value another row holds, or one the database cannot store. */
+function refusalFor(failure: WriteFailure): Rejection {
+  return failure.duplicateOf
+    ? { code: 'conflict', field: failure.duplicateOf, detail: 'duplicate' }
+    : { code: 'invalid_args', detail: 'not_storable' }
+}
+
+/** Refuse a mutation for good, if it is still the device's next one, and take its mid. */
+function refuseForGood(ctx: AppContext, auth: Authenticated, mutation: OutboxMutation, rejection: Rejection): Promise<void> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const lastMid = await ctx.devices.lockLastMid(auth.device.id, trx)
+    if (lastMid !== mutation.mid - 1) return
+    await recordRefusal(ctx, auth, mutation, rejection, trx)
+    await ctx.devices.setLastMid(auth.device.id, mutation.mid, trx)
+  })
+}
+
 /**
- * Commit a group; after a database failure keep what came before the failing mutation (taken
- * again in a new transaction, once) and stop. A failed COMMIT rolls the whole group back: the
- * device sends it again and the server skips what it already has.
+ * A mutation's write failed (not for a passing reason): try it once more on its own. A mutation
+ * that fails the same way twice would fail on every resend and hold up every later one, so it
+ * is refused for good (`conflict` for a value another row holds, else `invalid_args`) and the
+ * device goes on; the refusal reaches the person with its words. Anything else is `temporary`.
+ */
+async function retryAlone(
+  ctx: AppContext,
+  auth: Authenticated,
+  mutation: OutboxMutation,
+  first: WriteFailure,
+  log: FastifyBaseLogger,
+): Promise<'taken' | 'temporary'> {
+  try {
+    await commitGroup(ctx, auth, [mutation])
+    return 'taken'
+  } catch (error) {
+    const again = judgeWriteFailure(error instanceof MutationFailed ? error.cause : error)
+    if (!(error instanceof MutationFailed) || again.transient || again.signature !== first.signature) return 'temporary'
+    const rejection = refusalFor(again)
+    await refuseForGood(ctx, auth, mutation, rejection)
+    log.warn({ deviceId: auth.device.id, mid: mutation.mid, name: mutation.name, rejection }, 'mutation failed twice the same way; refused')
+    return 'taken'
+  }
+}
+
+/**
+ * Commit a group. After a database failure keep what came before the failing mutation (taken
+ * again in a new transaction) and judge the failure: one that may pass later (a lost
+ * connection, a busy lock) stops the push, to be sent again; otherwise the mutation is tried
+ * alone (see `retryAlone`) and the rest of the group follows. A failed COMMIT rolls the whole
+ * group back: the device sends it again and the server skips what it already has.
  */
 async function pushGroup(
   ctx: AppContext,
@@ -83,22 +138,32 @@ async function pushGroup(
   group: readonly OutboxMutation[],
   log: FastifyBaseLogger,
 ): Promise<PushResponse['stopped']> {
-  try {
-    return (await commitGroup(ctx, auth, group)) === 'gap' ? 'gap' : null
-  } catch (error) {
-    const failed = error instanceof MutationFailed ? error : null
-    const mutation = failed ? group[failed.index] : undefined
-    log.error(
-      { err: failed ? failed.cause : error, deviceId: auth.device.id, mid: mutation?.mid, name: mutation?.name },
-      'push failed; rolled back',
-    )
-    if (failed && failed.index > 0) {
-      await commitGroup(ctx, auth, group.slice(0, failed.index)).catch((again: unknown) =>
-        log.error({ err: again, deviceId: auth.device.id }, 'push failed again; nothing kept'),
+  let rest = group
+  while (rest.length > 0) {
+    try {
+      return (await commitGroup(ctx, auth, rest)) === 'gap' ? 'gap' : null
+    } catch (error) {
+      const failed = error instanceof MutationFailed ? error : null
+      const mutation = failed ? rest[failed.index] : undefined
+      log.error(
+        { err: failed ? failed.cause : error, deviceId: auth.device.id, mid: mutation?.mid, name: mutation?.name },
+        'push failed; rolled back',
       )
+      if (!failed || !mutation) return 'temporary'
+      if (failed.index > 0) {
+        try {
+          await commitGroup(ctx, auth, rest.slice(0, failed.index))
+        } catch (again) {
+          log.error({ err: again, deviceId: auth.device.id }, 'push failed again; nothing kept')
+          return 'temporary'
+        }
+      }
+      const failure = judgeWriteFailure(failed.cause)
+      if (failure.transient || (await retryAlone(ctx, auth, mutation, failure, log)) === 'temporary') return 'temporary'
+      rest = rest.slice(failed.index + 1)
     }
-    return 'temporary'
   }
+  return null
 }
 
 /**
@@ -107,7 +172,7 @@ async function pushGroup(
  * stops (gap), otherwise the shared mutation runs against the database and its rows are written
  * with new versions. A refusal is recorded and still advances `lastMid`, so one bad mutation never
  * blocks the queue; a database failure keeps the mutations before it, rolls back the rest and
- * stops, to be retried.
+ * stops, to be retried, unless it failed twice the same way (see `retryAlone`).
  */
 export async function pushMutations(
   ctx: AppContext,

@@ -50,6 +50,22 @@ describe('SyncPage', () => {
     expect(wrapper.text()).not.toContain(zh.errors.rejection.invalid_args)
   })
 
+  it.each([
+    ['conflict', 'duplicate', 'receiptCode'],
+    ['invalid_args', 'not_storable', undefined],
+  ] as const)('says a change the server could not store (%s, %s) was not saved and asks to record it again', async (code, detail, field) => {
+    await useDb().rejections.put({
+      key: `device-1:${detail}`, mid: 5, name: 'suggestion.create', code, detail, ...(field ? { field } : {}),
+      args: { content: '村口的井盖松了' }, at: '2026-10-01T12:00:00.000Z',
+    })
+    const { wrapper } = await mountWithApp(SyncPage, { route: '/sync', session: sessionFixture() })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('村口的井盖松了'))
+    expect(wrapper.text()).toContain(zh.sync.rejected.detail[detail])
+    expect(wrapper.text()).toContain(zh.sync.rejected.adviceFor[detail])
+    // Not the advice for a record saved twice: this one was never saved.
+    expect(wrapper.text()).not.toContain(zh.sync.rejected.advice.conflict)
+  })
+
   it('shows how many changes wait to be sent and that it has never synced', async () => {
     await useDb().outbox.bulkAdd([
       { mid: 1, name: 'suggestion.create', args: {}, clientTime: '2026-10-01T12:00:00.000Z' },

@@ -216,11 +216,42 @@ describe('syncOnce', () => {
     [{ ok: false, status: 401, code: 'device_revoked' } as const, 'unauthorized'],
     [{ ok: false, status: 426, code: 'schema_too_old' } as const, 'update_required'],
     [{ ok: false, status: 0, code: 'offline' } as const, 'offline'],
-    [{ ok: false, status: 500, code: 'internal' } as const, 'retry'],
-  ])('keeps the outbox when the push fails with %o', async (reply, kind) => {
+  ])('keeps the outbox and does not pull when the push fails with %o', async (reply, kind) => {
     await applyLocal(db, 'suggestion.create', suggestionCreateArgs({ id: nextId() }), actor, clock)
-    const { transport } = scripted([reply], [])
+    const { transport, sent } = scripted([reply], [])
     expect((await syncOnce({ db, transport, identity, clock })).kind).toBe(kind)
     expect(await db.outbox.count()).toBe(1)
+    expect(sent.pull).toEqual([])
+  })
+
+  it('sends smaller batches when a push is too large for the server', async () => {
+    for (let i = 0; i < 5; i++) await applyLocal(db, 'suggestion.create', suggestionCreateArgs({ id: nextId() }), actor, clock)
+    const tooLarge = { ok: false, status: 413, code: 'payload_too_large' } as const
+    const { transport, sent } = scripted(
+      [tooLarge, tooLarge, ok({ lastMid: 2, rejections: [], stopped: null }), ok({ lastMid: 4, rejections: [], stopped: null }), ok({ lastMid: 5, rejections: [], stopped: null })],
+      [page({ lastMid: 5 })],
+    )
+    expect(await syncOnce({ db, transport, identity, clock })).toEqual({ kind: 'done', pushed: 5, pulled: 0 })
+    expect(sent.push.map((p) => p.mutations.map((m) => m.mid))).toEqual([[1, 2, 3, 4, 5], [1, 2, 3], [1, 2], [3, 4], [5]])
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it.each([
+    ['the server stops it (temporary)', ok({ lastMid: 0, rejections: [], stopped: 'temporary' as const })],
+    ['it fails with 500', { ok: false, status: 500, code: 'internal_error' } as const],
+    ['it is too large (413)', { ok: false, status: 413, code: 'payload_too_large' } as const],
+  ])('keeps pulling when the push cannot go through because %s, and retries later', async (_case, reply) => {
+    const mine = suggestionCreateArgs({ id: nextId() })
+    await applyLocal(db, 'suggestion.create', mine, actor, clock)
+    const fromAnotherPhone = aSuggestion({ id: nextId(), version: 30 })
+    const { transport, sent } = scripted([reply], [page({ rows: [{ table: 'suggestions', row: fromAnotherPhone }], cursor: 30 })])
+
+    expect(await syncOnce({ db, transport, identity, clock })).toEqual({ kind: 'retry', status: reply.ok ? 200 : reply.status })
+    expect(sent.pull[0]).toMatchObject({ cursor: 0, pendingFrom: 1 })
+    expect(await db.suggestions.get(fromAnotherPhone.id)).toEqual(fromAnotherPhone)
+    expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 30 })
+    // The unsent change is still queued and still on screen.
+    expect((await db.outbox.toArray()).map((e) => e.mid)).toEqual([1])
+    expect(await db.suggestions.get(mine.id)).toMatchObject({ content: mine.content })
   })
 })

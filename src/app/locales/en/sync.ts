@@ -33,6 +33,13 @@ export default {
       payload_too_large: 'The photo or recording is larger than 10 MB',
       unsupported_media_type: 'Only photos and recordings can be uploaded',
       hash_mismatch: 'The photo or recording was damaged on the way',
+      duplicate: 'Its receipt code or id is the same as another saved record’s; this one was not saved',
+      not_storable: 'The server could not store it; this one was not saved',
+      invalid_char: 'It contains a special character that cannot be stored',
+    },
+    adviceFor: {
+      duplicate: 'This one was not saved; please record it again.',
+      not_storable: 'This one was not saved; check it and record it again.',
     },
     advice: {
       invalid_args: 'Check the details and enter them again.',

@@ -31,6 +31,14 @@ export default {
       payload_too_large: '照片或录音太大，超过了 10 MB',
       unsupported_media_type: '只能上传照片或录音',
       hash_mismatch: '照片或录音在传送中损坏了',
+      duplicate: '回执码或编号和已经保存的另一条记录相同，这一条没有保存',
+      not_storable: '服务器保存不了这条内容，这一条没有保存',
+      invalid_char: '内容里有无法保存的特殊字符',
+    },
+    /** Advice for a reason more precise than the code's (the detail), where the code's would mislead. */
+    adviceFor: {
+      duplicate: '这一条没有保存，请重新记录一次。',
+      not_storable: '这一条没有保存，请检查内容后重新记录一次。',
     },
     advice: {
       invalid_args: '请核对内容后重新填写。',
