@@ -8,8 +8,14 @@ import type { TestDevice } from './helpers/sync'
 import { mutation, push, suggestionArgs } from './helpers/sync'
 
 const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
-/** Some bytes standing for a JPEG (the server checks type and hash, not pixels). */
-const photo = (size = 2048) => randomBytes(size)
+/** Some bytes standing for a JPEG: its signature, then noise (the server reads no pixels). */
+const photo = (size = 2048) => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(size - 4)])
+/** A voice note as Chrome records it: WebM (Matroska) bytes. */
+const voice = (size = 2048) => Buffer.concat([Buffer.from('1a45dfa3', 'hex'), randomBytes(size - 4)])
+/** A PNG's signature and header, then noise. */
+const png = (size = 2048) => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(size - 16)])
+/** An SVG document with a script: a page, not a picture. */
+const svg = () => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script><!-- ${randomBytes(8).toString('hex')} --></svg>`)
 
 forEachDatabase((makeDb) => {
   let t: TestApp
@@ -61,7 +67,7 @@ forEachDatabase((makeDb) => {
     })
 
     it('keeps the type without parameters (what MediaRecorder reports)', async () => {
-      const bytes = photo(100)
+      const bytes = voice(100)
       const res = await put(zhang, hashOf(bytes), bytes, 'audio/webm;codecs=opus')
       expect(res.statusCode).toBe(201)
       const row = await t.db.handle.db.selectFrom('blobs').select('mime').where('sha256', '=', hashOf(bytes)).executeTakeFirst()
@@ -75,6 +81,17 @@ forEachDatabase((makeDb) => {
       expect(res.statusCode).toBe(400)
       expect(res.json()).toEqual({ error: { code: 'hash_mismatch', message: expect.any(String), field: 'sha256' } })
       expect(await t.db.handle.db.selectFrom('blobs').select('sha256').where('sha256', '=', other).execute()).toEqual([])
+    })
+
+    it.each([
+      ['PNG bytes sent as a JPEG', png(), 'image/jpeg', 'image/png'],
+      ['a WebM voice note sent as Ogg', voice(), 'audio/ogg', 'audio/webm'],
+      ['an SVG page sent as a PNG', svg(), 'image/png', 'application/octet-stream'],
+      ['noise sent as a JPEG', randomBytes(512).fill(0, 0, 4), 'image/jpeg', 'application/octet-stream'],
+    ])('stores %s with the type its bytes have', async (_case, bytes, sent, stored) => {
+      expect((await put(zhang, hashOf(bytes), bytes, sent)).statusCode).toBe(201)
+      const row = await t.db.handle.db.selectFrom('blobs').select('mime').where('sha256', '=', hashOf(bytes)).executeTakeFirst()
+      expect(row).toEqual({ mime: stored })
     })
 
     it('refuses a body over 10 MB with 413', async () => {
@@ -134,7 +151,7 @@ forEachDatabase((makeDb) => {
     })
 
     it('serves township staff of the village’s township', async () => {
-      const bytes = photo()
+      const bytes = voice()
       const attachment = await attachInLtc(bytes, 'audio/webm')
       await put(zhang, attachment.sha256, bytes, 'audio/webm')
 
@@ -154,6 +171,39 @@ forEachDatabase((makeDb) => {
       const unknown = await get(zhang, hashOf(photo()))
       expect(unknown.statusCode).toBe(404)
       expect(unknown.json()).toEqual(other.json())
+    })
+
+    it('serves PNG bytes as image/png though their attachment claimed another image type', async () => {
+      const bytes = png()
+      const attachment = await attachInLtc(bytes, 'image/gif')
+      await put(zhang, attachment.sha256, bytes, 'image/gif')
+      const res = await get(zhang, attachment.sha256)
+      expect(res.headers['content-type']).toBe('image/png')
+      expect(res.headers['content-disposition']).toBeUndefined()
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+    })
+
+    it('serves bytes that are no image or audio as a download, never as a page', async () => {
+      const bytes = svg()
+      const attachment = await attachInLtc(bytes, 'image/png')
+      await put(zhang, attachment.sha256, bytes, 'image/png')
+      const res = await get(zhang, attachment.sha256)
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toBe('application/octet-stream')
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${attachment.sha256}"`)
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+    })
+
+    it('refuses an attachment that claims image/svg+xml, so no phone shows PNG bytes as a page', async () => {
+      const bytes = png()
+      await put(zhang, hashOf(bytes), bytes, 'image/png')
+      const suggestion = suggestionArgs(t.demo.villages[0]!.id)
+      const claim = { id: newId(), sha256: hashOf(bytes), kind: 'photo', mime: 'image/svg+xml', size: bytes.length, subjectType: 'suggestion', subjectId: suggestion.id }
+      const res = await push(t.app, zhang, [mutation(++mid, 'suggestion.create', suggestion), mutation(++mid, 'attachment.add', claim)])
+      expect(res.body).toEqual({
+        lastMid: mid, stopped: null, rejections: [{ mid, name: 'attachment.add', code: 'invalid_args', field: 'mime', detail: 'mime_invalid' }],
+      })
+      expect((await get(zhang, hashOf(bytes))).statusCode).toBe(404)
     })
 
     it('answers 404 for bytes uploaded but named by no attachment', async () => {

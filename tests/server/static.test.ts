@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/server/app'
+import { helmetHeaders } from '../../src/server/http/security'
 import type { TestDatabase } from './helpers/databases'
 import { makeSqlite } from './helpers/databases'
 import { fakeDist, makeFakeDist } from './helpers/fake-dist'
@@ -98,6 +99,18 @@ describe('serving the PWA', () => {
     const br = await app.inject({ url: '/assets/index-B2x9QkLm.js', headers: { 'accept-encoding': 'br, gzip' } })
     expect(br.headers['content-encoding']).toBe('br')
     expect(br.rawPayload.length).toBeLessThan(fakeDist.entryJs.length / 4)
+  })
+
+  it.each([
+    ['a URL that does not decode', '/api/%zz'],
+    ['a page URL that does not decode', '/suggestions/%E0%A4%A'],
+  ])('sends the security headers with the 400 for %s', async (_case, url) => {
+    const res = await app.inject({ url })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toEqual({ error: { code: 'invalid_url', message: 'the URL is not valid' } })
+    const expected = helmetHeaders()
+    expect(Object.keys(expected)).toEqual(expect.arrayContaining(['content-security-policy', 'x-content-type-options', 'x-frame-options']))
+    for (const [name, value] of Object.entries(expected)) expect(res.headers[name]).toBe(value)
   })
 
   it('sends a CSP that allows only the app itself', async () => {

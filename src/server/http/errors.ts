@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodType } from 'zod'
+import { securityHeaders } from './security'
 
 /** An error a caller can act on: an HTTP status and a stable code, answered as coded JSON. */
 export class HttpError extends Error {
@@ -24,9 +25,13 @@ const fastifyCodes: Record<string, { status: number; code: string; message: stri
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'invalid_url', message: 'a URL part is too long' },
 }
 
-/** For Fastify's `frameworkErrors` option: errors raised while routing, before any handler. */
+/**
+ * For Fastify's `frameworkErrors` option: errors raised while routing, before any handler and
+ * before the `onRequest` hook that sets the security headers, so they are set here.
+ */
 export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   const known = fastifyCodes[error.code] ?? { status: 400, code: 'bad_request', message: 'bad request' }
+  reply.headers(securityHeaders())
   return send(reply, known.status, known.code, known.message)
 }
 

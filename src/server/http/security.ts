@@ -64,11 +64,21 @@ export function helmetHeaders(options: HelmetOptions = helmetOptions): Record<st
   return headers
 }
 
-/** Security headers and response compression for every response. */
+let headers: Record<string, string> | null = null
+
+/** The security headers of every response (helmet's, worked out once). */
+export function securityHeaders(): Record<string, string> {
+  return (headers ??= helmetHeaders())
+}
+
+/**
+ * Security headers and response compression for every response. (Errors Fastify answers before
+ * any hook runs, such as a URL that does not decode, set them in `answerFrameworkError`.)
+ */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
-  const headers = helmetHeaders()
+  const all = securityHeaders()
   app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers)
+    reply.headers(all)
     done()
   })
   await app.register(compress, {

@@ -6,16 +6,12 @@ import { createBlobRepository } from '../db/blobs-repository'
 import { committedReads } from '../db/reads'
 import { authOf } from '../http/auth'
 import { HttpError } from '../http/errors'
+import { showsInline, sniffMediaType } from '../http/sniff'
 import { pullScope } from '../sync/scope'
 
 /** Largest photo or voice note taken (the `attachment.add` size limit). */
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024
 
-/**
- * Images and audio only; not SVG, which is a document that can run script when a browser
- * opens it from a blob: URL of our origin.
- */
-const allowedMime = /^(image\/(?!svg)[a-z0-9.+-]+|audio\/[a-z0-9.+-]+)$/
 
 type HashRequest = FastifyRequest<{ Params: { sha256: string } }>
 
@@ -26,8 +22,9 @@ function hashOf(request: HashRequest): string {
 }
 
 /**
- * `PUT /api/blobs/:sha256` (idempotent upload, raw bytes with their content type) and
- * `GET /api/blobs/:sha256` (to a device whose scope holds an attachment naming the hash).
+ * `PUT /api/blobs/:sha256` (idempotent upload, raw bytes sent as an image or audio type; stored
+ * with the type sniffed from the bytes) and `GET /api/blobs/:sha256` (to a device whose scope
+ * holds an attachment naming the hash, with the stored type).
  * Register inside a `requireDevice` scope.
  */
 export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -42,7 +39,8 @@ export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (request: HashRequest, reply) => {
       const sha256 = hashOf(request)
       const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-      if (!allowedMime.test(mime)) {
+      // Images and audio only; not SVG, a document that can run script when a browser opens it.
+      if (!showsInline(mime)) {
         throw new HttpError(415, 'unsupported_media_type', 'send a photo (image/*) or a voice note (audio/*)', 'mime')
       }
       const body = request.body
@@ -50,9 +48,11 @@ export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       if (createHash('sha256').update(body).digest('hex') !== sha256) {
         throw new HttpError(400, 'hash_mismatch', 'the bytes do not have the SHA-256 in the URL', 'sha256')
       }
+      // Stored and served with the type the bytes have, not the one claimed (here or in an attachment).
+      const type = sniffMediaType(body, mime)
       const stored =
         !(await blobs.has(sha256)) &&
-        (await blobs.insert({ sha256, mime, size: body.length, bytes: body, createdAt: nowIso(ctx) }))
+        (await blobs.insert({ sha256, mime: type, size: body.length, bytes: body, createdAt: nowIso(ctx) }))
       return reply.code(stored ? 201 : 200).send({ sha256, size: body.length })
     },
   )
@@ -64,6 +64,8 @@ export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     const blob = (await blobs.namedIn(sha256, scope.tables.attachments)) ? await blobs.get(sha256) : undefined
     // The same answer whether the bytes are missing or out of scope: hashes are not to be probed.
     if (!blob) throw new HttpError(404, 'not_found', 'no such blob in your scope')
+    // Bytes that are no image or audio (stored as UNKNOWN_TYPE) are a download, never a page.
+    if (!showsInline(blob.mime)) reply.header('content-disposition', `attachment; filename="${sha256}"`)
     return reply
       .type(blob.mime)
       .header('cache-control', 'private, max-age=31536000, immutable')
