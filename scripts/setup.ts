@@ -5,6 +5,7 @@
 import { readConfig } from '../src/server/config'
 import { createContext } from '../src/server/context'
 import { openDatabase } from '../src/server/db/connection'
+import { loadCodeKey } from '../src/server/identity/codeKey'
 import { migrateToLatest } from '../src/server/db/migrate'
 import { parseSetupArgs, setupOrigin, setupReport, setupTownship, SetupError, setupUsage } from '../src/server/setup/township'
 
@@ -29,7 +30,8 @@ const config = readConfig()
 const database = openDatabase(config)
 try {
   await migrateToLatest(database)
-  const result = await setupTownship(createContext(database), request)
+  // Codes are hashed with the server's key: from CODE_SECRET or DATA_DIR, as the server reads it.
+  const result = await setupTownship(createContext(database, { codeKey: loadCodeKey(config) }), request)
   process.stdout.write(await setupReport(result, setupOrigin(config)))
 } catch (error) {
   await database.db.destroy()

@@ -31,8 +31,12 @@ export interface BuildAppOptions {
   rateLimit?: RateLimit
   /** The server clock; tests swap it instead of sleeping. */
   clock?: () => Date
-  /** Trust X-Forwarded-* from a reverse proxy (for client IPs in rate limiting). */
-  trustProxy?: boolean
+  /** Which X-Forwarded-* hops to trust (for client addresses in rate limiting): see `ServerConfig.trustProxy`. */
+  trustProxy?: false | number | string
+  /** The key enrolment codes are hashed with (`loadCodeKey`); a random one when left out (tests). */
+  codeKey?: Buffer
+  /** Wrong enrolment codes per hour over all clients before enrolment waits (default 100). */
+  enrolFailuresPerHour?: number
 }
 
 declare module 'fastify' {
@@ -43,6 +47,15 @@ declare module 'fastify' {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
+
+/**
+ * Fastify's `trustProxy` for the configured hops: a count trusts the socket's peer and the
+ * proxies before it up to that many, so the client is the entry that many from the right of
+ * `X-Forwarded-For` (proxies append what they saw; the left-most entries are the client's to write).
+ */
+function trustedHops(trust: false | number | string): FastifyServerOptions['trustProxy'] {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+}
 
 /**
  * Build the server: the API under `/api` and the PWA from `distDir`. Routes may still be added
@@ -56,12 +69,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedHops(options.trustProxy ?? false),
     frameworkErrors: answerFrameworkError,
     // Long-polling clients on 2G may be slow to send; do not hold sockets forever either.
     requestTimeout: 60_000,
   })
-  const ctx = createContext(options.database, options.clock)
+  const ctx = createContext(options.database, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.codeKey ? { codeKey: options.codeKey } : {}),
+  })
   app.decorate('ctx', ctx)
   app.decorateRequest('auth', null)
   installErrorHandling(app)
@@ -72,7 +88,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       new HttpError(429, 'rate_limited', `too many requests, retry in ${Math.ceil(context.ttl / 1000)} s`),
   })
   await app.register(healthRoutes, { ctx })
-  await app.register(enrolRoutes, { ctx, rateLimit: options.rateLimit ?? { max: 20, timeWindow: 60_000 } })
+  await app.register(enrolRoutes, {
+    ctx,
+    rateLimit: options.rateLimit ?? { max: 20, timeWindow: 60_000 },
+    ...(options.enrolFailuresPerHour ? { failuresPerHour: options.enrolFailuresPerHour } : {}),
+  })
   await app.register(async (scope) => {
     requireDevice(scope, ctx)
     await scope.register(sessionRoutes, { ctx })

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { DatabaseHandle } from './db/connection'
 import { createAuthCache } from './identity/authenticate'
 import { createPageCache } from './sync/pageCache'
@@ -16,13 +17,22 @@ export interface AppContext {
   rejections: ReturnType<typeof createRejectionRepository>
   /** The server's clock; tests swap it instead of sleeping. */
   clock: () => Date
+  /** The key enrolment codes are hashed with (see `identity/codeKey.ts`). */
+  codeKey: Buffer
   /** Recent authentications by token hash, for the pull (see `authenticateToken`). */
   authCache: ReturnType<typeof createAuthCache>
   /** Recent pull pages (see `sync/pageCache.ts`). */
   pages: PageCache
 }
 
-export function createContext(database: DatabaseHandle, clock: () => Date = () => new Date()): AppContext {
+/**
+ * What routes and services share. Without `codeKey` the codes this context issues can be used
+ * only through it (tests): a server passes the one of `loadCodeKey`.
+ */
+export function createContext(
+  database: DatabaseHandle,
+  { clock = () => new Date(), codeKey = randomBytes(32) }: { clock?: () => Date; codeKey?: Buffer } = {},
+): AppContext {
   const { db } = database
   return {
     database,
@@ -31,6 +41,7 @@ export function createContext(database: DatabaseHandle, clock: () => Date = () =
     codes: createEnrolmentCodeRepository(db),
     rejections: createRejectionRepository(db),
     clock,
+    codeKey,
     authCache: createAuthCache(),
     pages: createPageCache(),
   }

@@ -11,6 +11,7 @@ import { startBanner, serverUrls } from './demo/banner'
 import { issueDemoCodes, writeDemoCodes } from './demo/codes'
 import type { DemoCodes } from './demo/codes'
 import { seedDemo } from './demo/seed'
+import { loadCodeKey } from './identity/codeKey'
 import { schedulePurge } from './sync/tombstones'
 
 // One process, or with WORKERS > 1 a primary that prepares the database once and then supervises
@@ -26,7 +27,7 @@ async function prepare(database: DatabaseHandle): Promise<{ schemaVersion: numbe
   const schemaVersion = await migrateToLatest(database)
   if (!config.demo) return { schemaVersion, demo: null }
   // The demo rows go in through the app's own repositories, as the server would write them.
-  const ctx = createContext(database)
+  const ctx = createContext(database, { codeKey: loadCodeKey(config) })
   const seeded = await seedDemo(ctx)
   const codes = await issueDemoCodes(ctx, seeded?.members.map((m) => m.id))
   return { schemaVersion, demo: { ...codes, file: await writeDemoCodes(config.dataDir, codes.codes) } }
@@ -39,6 +40,8 @@ async function serve(database: DatabaseHandle): Promise<FastifyInstance> {
     distDir: config.distDir,
     publicOrigin: config.publicOrigin,
     trustProxy: config.trustProxy,
+    codeKey: loadCodeKey(config),
+    enrolFailuresPerHour: config.enrolFailuresPerHour,
     logger: { level: process.env.LOG_LEVEL || 'info' },
   })
   await app.listen({ port: config.port, host: config.host })
@@ -114,7 +117,7 @@ function supervise(workers: number, demo: Demo): void {
 }
 
 if (cluster.isPrimary) {
-  mkdirSync(config.dataDir, { recursive: true })
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   const database = openDatabase(config)
   const { schemaVersion, demo } = await prepare(database)
   if (process.env.LOG_LEVEL !== 'warn' && process.env.LOG_LEVEL !== 'error') {

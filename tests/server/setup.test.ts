@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { recordSchemas, tableNames } from '@shared/records'
 import { buildApp } from '../../src/server/app'
 import { openSqlite } from '../../src/server/db/connection'
+import { loadCodeKey } from '../../src/server/identity/codeKey'
 import { currentVersion } from '../../src/server/db/versions'
 import { issueDemoCodes } from '../../src/server/demo/codes'
 import { seedDemo } from '../../src/server/demo/seed'
@@ -296,7 +297,8 @@ describe('npm run setup (scripts/setup.ts)', () => {
     expect(stdout).toContain(`https://yehua.example.cn/enrol?code=${printed}`)
 
     const database = openSqlite(join(dataDir, 'yehua.sqlite'))
-    const app = await buildApp({ database, distDir: null })
+    // The server's code key, as setup and the server read it from DATA_DIR.
+    const app = await buildApp({ database, distDir: null, codeKey: loadCodeKey({ codeSecret: null, dataDir }) })
     try {
       const admin = await enrol(app, printed!)
       expect(admin.body).toMatchObject({ actor: { role: 'admin', villageId: null }, member: { name: '赵管理员' }, township: { name: '郭村镇' } })

@@ -32,7 +32,8 @@ forEachDatabase((makeDb) => {
     const writeChange = t.app.ctx.records.writeChange
     let calls = 0
     t.app.ctx.records.writeChange = async (change, trx) => {
-      if (++calls === n) throw new Error('disk I/O error')
+      // A full disk may pass later: the push stops to be sent again (not refused for good).
+      if (++calls === n) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
       return writeChange(change, trx)
     }
     return () => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
@@ -37,8 +37,19 @@ function withStatementCache(sqlite: SQLite.Database, reader: SqliteReader): Sqli
   }
 }
 
-/** Open SQLite (WAL) at a file path; the folder is created if missing. */
+/**
+ * The database file and its WAL files readable by the server's user only (0600): they hold
+ * phone numbers and device tokens' hashes. SQLite gives its -wal and -shm files the database
+ * file's mode; files an older version created are narrowed too.
+ */
+function keepPrivate(file: string): void {
+  closeSync(openSync(file, 'a', 0o600))
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600)
+}
+
+/** Open SQLite (WAL) at a file path, readable by the server's user only. */
 export function openSqlite(file: string): DatabaseHandle {
+  keepPrivate(file)
   const sqlite = new SQLite(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
@@ -73,6 +84,6 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
 /** PostgreSQL when a URL is given, else SQLite at `<dataDir>/yehua.sqlite`. */
 export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): DatabaseHandle {
   if (options.databaseUrl) return openPostgres(options.databaseUrl)
-  mkdirSync(options.dataDir, { recursive: true })
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   return openSqlite(join(options.dataDir, 'yehua.sqlite'))
 }

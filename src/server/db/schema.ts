@@ -48,6 +48,13 @@ export interface BlobTable {
   createdAt: string
 }
 
+/** Wrong enrolment codes counted under a key since a time (see identity/enrolGuard.ts). */
+export interface EnrolFailureTable {
+  key: string
+  count: number
+  since: string
+}
+
 export interface CounterTable {
   name: string
   value: number
@@ -60,4 +67,5 @@ export type Database = { [T in TableName]: StoredRecord<Tables[T]> } & {
   rejections: RejectionTable
   blobs: BlobTable
   counters: CounterTable
+  enrol_failures: EnrolFailureTable
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { chmod, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MemberRole } from '@shared/records'
 import { memberRoles } from '@shared/records'
@@ -46,9 +46,10 @@ export async function issueDemoCodes(ctx: AppContext, demoMemberIds: readonly st
   return result
 }
 
-/** Write the codes to `<dataDir>/demo-codes.json` as `[{role, name, village, code}]`. */
+/** Write the codes to `<dataDir>/demo-codes.json` as `[{role, name, village, code}]`, readable by the server's user only. */
 export async function writeDemoCodes(dataDir: string, codes: DemoCode[]): Promise<string> {
   const file = join(dataDir, 'demo-codes.json')
-  await writeFile(file, `${JSON.stringify(codes, null, 2)}\n`, 'utf8')
+  await writeFile(file, `${JSON.stringify(codes, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 })
+  await chmod(file, 0o600)
   return file
 }

@@ -34,7 +34,7 @@ export async function issueEnrolmentCode(
   await ctx.codes.expireUnused(memberId, kind, createdAt, trx)
   for (;;) {
     const code = newEnrolmentCode()
-    const codeHash = hashEnrolmentCode(code)
+    const codeHash = hashEnrolmentCode(ctx.codeKey, code)
     // 10^8 codes: a clash with a stored hash is rare but possible; draw again rather than fail.
     if (await ctx.codes.find(codeHash, trx)) continue
     await ctx.codes.insert({ codeHash, memberId, kind, createdAt, expiresAt, usedAt: null }, trx)

@@ -2,7 +2,7 @@ import type { EnrolResponse } from '@shared/api/identity'
 import { newId } from '@shared/ids'
 import type { AppContext } from '../context'
 import { describeSession } from './session'
-import { hashEnrolmentCode, newDeviceToken, sha256 } from './secrets'
+import { hashEnrolmentCode, legacyEnrolmentCodeHash, newDeviceToken, sha256 } from './secrets'
 
 export type EnrolFailure = 'code_unknown' | 'code_used' | 'code_expired'
 
@@ -14,10 +14,15 @@ export async function enrolDevice(
   ctx: AppContext,
   input: { code: string; label: string },
 ): Promise<{ ok: true; session: EnrolResponse } | { ok: false; code: EnrolFailure }> {
-  const codeHash = hashEnrolmentCode(input.code)
   const now = ctx.clock().toISOString()
   return ctx.database.db.transaction().execute(async (trx) => {
-    const row = await ctx.codes.find(codeHash, trx)
+    let codeHash = hashEnrolmentCode(ctx.codeKey, input.code)
+    let row = await ctx.codes.find(codeHash, trx)
+    if (!row) {
+      // A code issued before codes were keyed, stored as its plain SHA-256, works until it lapses.
+      codeHash = legacyEnrolmentCodeHash(input.code)
+      row = await ctx.codes.find(codeHash, trx)
+    }
     if (!row) return { ok: false, code: 'code_unknown' } as const
     if (!(await ctx.codes.claim(codeHash, now, trx))) {
       return { ok: false, code: row.usedAt !== null ? 'code_used' : 'code_expired' } as const
