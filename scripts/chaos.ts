@@ -1,6 +1,7 @@
 // `npm run test:chaos [-- --devices 5 --mutations 1000 --faults 200 --restarts 2 --seed 42]`
 // Exits non-zero unless every device converged with nothing lost or applied twice.
 import { parseArgs } from 'node:util'
+import { withPostgresDatabase } from '../tests/chaos/postgres'
 import { runChaos } from '../tests/chaos/run'
 
 const { values } = parseArgs({
@@ -13,15 +14,18 @@ const { values } = parseArgs({
   },
 })
 
-const report = await runChaos({
-  devices: Number(values.devices),
-  mutations: Number(values.mutations),
-  faults: Number(values.faults),
-  restarts: Number(values.restarts),
-  seed: Number(values.seed),
-  databaseUrl: process.env.DATABASE_URL,
-  log: (line) => console.log(line),
-})
+const run = (databaseUrl?: string) =>
+  runChaos({
+    devices: Number(values.devices),
+    mutations: Number(values.mutations),
+    faults: Number(values.faults),
+    restarts: Number(values.restarts),
+    seed: Number(values.seed),
+    databaseUrl,
+    log: (line) => console.log(line),
+  })
+// On PostgreSQL the servers get an empty database of their own, next to DATABASE_URL's.
+const report = process.env.DATABASE_URL ? await withPostgresDatabase(process.env.DATABASE_URL, run) : await run()
 console.log(report.summary)
 const ok = report.lost === 0 && report.unreported === 0 && report.duplicated === 0 && report.converged
 process.exit(ok ? 0 : 1)

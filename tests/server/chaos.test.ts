@@ -1,25 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import pg from 'pg'
+import { withPostgresDatabase } from '../chaos/postgres'
 import { runChaos } from '../chaos/run'
 
 const postgresUrl = process.env.DATABASE_URL || null
-
-/** A throw-away PostgreSQL database next to DATABASE_URL's, for one server process. */
-async function withPostgresDatabase<T>(task: (url: string) => Promise<T>): Promise<T> {
-  const name = `yehua_chaos_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: postgresUrl! })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  try {
-    const url = new URL(postgresUrl!)
-    url.pathname = `/${name}`
-    return await task(url.toString())
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await admin.end()
-  }
-}
 
 // The small run; `npm run test:chaos` runs 5 devices × 1,000 mutations with 200 faults.
 const small = { devices: 3, mutations: 150, faults: 30, restarts: 1 }
@@ -33,7 +16,7 @@ describe('sync under faults (real server process, fault proxy, client engine on 
   }, 180_000)
 
   it.runIf(postgresUrl !== null)('converges with nothing lost or applied twice on PostgreSQL', async () => {
-    const report = await withPostgresDatabase((url) => runChaos({ ...small, seed: 20261129, databaseUrl: url, log: console.info }))
+    const report = await withPostgresDatabase(postgresUrl!, (url) => runChaos({ ...small, seed: 20261129, databaseUrl: url, log: console.info }))
     console.info(report.summary)
     expect(report).toMatchObject({ lost: 0, unreported: 0, duplicated: 0, converged: true, restarts: 1 })
   }, 180_000)
