@@ -1,5 +1,7 @@
-// `npm run test:chaos [-- --devices 5 --mutations 1000 --faults 200 --restarts 2 --seed 42]`
-// Exits non-zero unless every device converged with nothing lost or applied twice.
+// `npm run test:chaos [-- --devices 5 --mutations 1000 --faults 200 --restarts 2 --seed 42 --servers 2]`
+// Exits non-zero unless every device converged with nothing lost or applied twice. `--servers 2`
+// (with DATABASE_URL) starts two server processes on one PostgreSQL database, one after the other,
+// and sends each request of each phone to either, as a county's load balancer would.
 import { parseArgs } from 'node:util'
 import { withPostgresDatabase } from '../tests/chaos/postgres'
 import { runChaos } from '../tests/chaos/run'
@@ -11,6 +13,7 @@ const { values } = parseArgs({
     faults: { type: 'string', default: '200' },
     restarts: { type: 'string', default: '2' },
     seed: { type: 'string', default: String(Date.now() % 100000) },
+    servers: { type: 'string', default: '1' },
   },
 })
 
@@ -21,6 +24,7 @@ const run = (databaseUrl?: string) =>
     faults: Number(values.faults),
     restarts: Number(values.restarts),
     seed: Number(values.seed),
+    servers: Number(values.servers),
     databaseUrl,
     log: (line) => console.log(line),
   })

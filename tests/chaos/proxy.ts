@@ -35,21 +35,24 @@ function forward(target: URL, request: http.IncomingMessage, body: Buffer) {
 /**
  * An HTTP proxy on loopback in front of the server that, with probability `rate` and until
  * `budget` faults, drops a request, delays it, sends it twice at once, cuts the response after
- * the server committed, or answers 503 itself. `random` makes a run reproducible.
+ * the server committed, or answers 503 itself. With several targets (servers on one database)
+ * each request goes to one of them at random, as a load balancer would send it. `random` makes
+ * a run reproducible.
  */
 export async function startFaultProxy(options: {
-  target: string
+  targets: string[]
   rate: number
   budget: number
   random: () => number
 }): Promise<FaultProxy> {
-  const target = new URL(options.target)
+  const targets = options.targets.map((url) => new URL(url))
   const injected: Record<Fault, number> = { drop: 0, delay: 0, duplicate: 0, cut: 0, error: 0 }
   let calm = false
   const total = () => Object.values(injected).reduce((a, b) => a + b, 0)
 
   const server = http.createServer(async (request, response) => {
     const body = await readBody(request)
+    const target = targets[Math.floor(options.random() * targets.length)]!
     const fault =
       !calm && total() < options.budget && options.random() < options.rate
         ? faults[Math.floor(options.random() * faults.length)]!
@@ -68,7 +71,9 @@ export async function startFaultProxy(options: {
       if (fault === 'delay') await new Promise((r) => setTimeout(r, 50 + options.random() * 400))
       let result
       if (fault === 'duplicate') {
-        const [first, second] = await Promise.allSettled([forward(target, request, body), forward(target, request, body)])
+        // The copy may reach another server: a load balancer retrying elsewhere.
+        const other = targets[Math.floor(options.random() * targets.length)]!
+        const [first, second] = await Promise.allSettled([forward(target, request, body), forward(other, request, body)])
         const settled = second.status === 'fulfilled' ? second : first
         if (settled.status === 'rejected') throw settled.reason
         result = settled.value

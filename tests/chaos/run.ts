@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { randomBytes } from 'node:crypto'
 import Dexie from 'dexie'
 import type { EnrolResponse } from '@shared/api/identity'
 import type { Suggestion } from '@shared/records'
@@ -10,6 +11,7 @@ import { applyLocal } from '@app/db/local'
 import { syncOnce, type SyncIdentity } from '@app/sync/engine'
 import { httpTransport } from '@app/sync/transport'
 import { startFaultProxy } from './proxy'
+import type { FaultProxy } from './proxy'
 import { demoCodes, startServerProcess } from './serverProcess'
 import { seeded } from '../../scripts/bench/random'
 
@@ -21,10 +23,16 @@ export interface ChaosOptions {
   seed: number
   /** PostgreSQL URL for the server; SQLite when absent. */
   databaseUrl?: string
+  /**
+   * Server processes on the one database (default 1), each with its own data folder, started one
+   * after the other; every request of every phone goes to one of them at random.
+   */
+  servers?: number
   log?: (line: string) => void
 }
 
 export interface ChaosReport {
+  servers: number
   devices: number
   mutations: number
   faults: number
@@ -92,10 +100,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const started = Date.now()
   const log = options.log ?? (() => {})
   const random = seeded(options.seed)
-  const server = await startServerProcess(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {})
-  const proxy = await startFaultProxy({ target: server.url, rate: 0.25, budget: options.faults, random })
+  // Servers on one database hash enrolment codes with one key: CODE_SECRET, as README says.
+  const shared = { CODE_SECRET: randomBytes(32).toString('hex'), ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) }
+  const server = await startServerProcess(shared)
+  const servers = [server]
   const devices: SimDevice[] = []
+  let proxy: FaultProxy | null = null
   try {
+    // The others start once the first has migrated and seeded; they seed no demo township.
+    for (let i = 1; i < (options.servers ?? 1); i++) servers.push(await startServerProcess({ ...shared, DEMO: 'off' }))
+    proxy = await startFaultProxy({ targets: servers.map((s) => s.url), rate: 0.25, budget: options.faults, random })
     const codes = await demoCodes(server.dataDir)
     const adminCode = codes.find((c) => c.role === 'admin')!.code
     const cadreCode = codes.find((c) => c.role === 'cadre' && c.village === '刘土城村')!.code
@@ -109,7 +123,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         { role: 'cadre', name: `测试干部${i + 1}`, villageId },
         admin.token,
       )
-      const session = await post<EnrolResponse>(`${server.url}/api/enrol`, { code: created.enrolment.code, label: `chaos ${i}` })
+      // A code issued by one server is taken by another.
+      const enrolAt = servers[i % servers.length]!.url
+      const session = await post<EnrolResponse>(`${enrolAt}/api/enrol`, { code: created.enrolment.code, label: `chaos ${i}` })
       const dbName = `chaos-${options.seed}-${i}-${newId()}`
       devices.push({
         index: i,
@@ -167,8 +183,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       // Devices sync at random moments, several at once, like phones in a square.
       if (random() < 0.3) await Promise.all(devices.filter(() => random() < 0.5).map(syncDevice))
       if (restartAt.has(n)) {
-        log(`restart ${restarts + 1} after ${n} mutations (server killed mid-run)`)
-        await Promise.all([server.restart(), syncDevice(devices[0]!).catch(() => undefined)])
+        const victim = servers[restarts % servers.length]!
+        log(`restart ${restarts + 1} after ${n} mutations (server ${servers.indexOf(victim) + 1} killed mid-run)`)
+        await Promise.all([victim.restart(), syncDevice(devices[0]!).catch(() => undefined)])
         restarts += 1
       }
     }
@@ -227,15 +244,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     const total = devices.reduce((sum, d) => sum + d.intents.length, 0)
     const seconds = (Date.now() - started) / 1000
-    const summary = `devices ${devices.length}, mutations ${total}, faults ${proxy.total()}, restarts ${restarts}, lost ${lost + unreported}, duplicated ${duplicated}, converged ${converged ? 'yes' : 'no'}`
+    const summary =
+      `${servers.length > 1 ? `servers ${servers.length}, ` : ''}devices ${devices.length}, mutations ${total}, faults ${proxy.total()}, ` +
+      `restarts ${restarts}, lost ${lost + unreported}, duplicated ${duplicated}, converged ${converged ? 'yes' : 'no'}`
     log(`faults by kind: ${JSON.stringify(proxy.injected)}; refused and reported: ${refused}; seed ${options.seed}; ${seconds.toFixed(1)} s`)
     return {
-      devices: devices.length, mutations: total, faults: proxy.total(), restarts, refused,
+      servers: servers.length, devices: devices.length, mutations: total, faults: proxy.total(), restarts, refused,
       lost, duplicated, unreported, converged, seconds, summary,
     }
   } finally {
-    await proxy.close()
-    await server.stop()
+    await proxy?.close()
+    for (const one of servers) await one.stop()
     for (const device of devices) {
       device.db.close()
       await Dexie.delete(device.dbName)

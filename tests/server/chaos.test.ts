@@ -20,4 +20,10 @@ describe('sync under faults (real server process, fault proxy, client engine on 
     console.info(report.summary)
     expect(report).toMatchObject({ lost: 0, unreported: 0, duplicated: 0, converged: true, restarts: 1 })
   }, 180_000)
+
+  it.runIf(postgresUrl !== null)('converges with two server processes on one PostgreSQL database, each phone talking to either', async () => {
+    const report = await withPostgresDatabase(postgresUrl!, (url) => runChaos({ ...small, seed: 20261203, databaseUrl: url, servers: 2, log: console.info }))
+    console.info(report.summary)
+    expect(report).toMatchObject({ servers: 2, lost: 0, unreported: 0, duplicated: 0, converged: true, restarts: 1 })
+  }, 180_000)
 })
