@@ -18,8 +18,8 @@ const failureMessages = {
 } as const
 
 const pauseMessages = {
-  enrol_paused: 'too many wrong enrolment codes on this server; enrolment waits',
-  code_locked: 'this enrolment code was tried wrongly too often; it waits',
+  enrol_paused: 'too many wrong enrolment codes on this server; enrolment waits another',
+  code_locked: 'this enrolment code was tried wrongly too often; it waits another',
 } as const
 
 /**
@@ -36,8 +36,9 @@ export async function enrolRoutes(
     const codeHash = hashEnrolmentCode(ctx.codeKey, body.code)
     const pause = await guard.check(codeHash)
     if (pause) {
+      // `rate_limited`, as the per-address limit: the enrol page already says in words to try later.
       reply.header('retry-after', String(pause.retryAfterSeconds))
-      throw new HttpError(429, pause.code, `${pauseMessages[pause.code]} ${Math.ceil(pause.retryAfterSeconds / 60)} min`, 'code')
+      throw new HttpError(429, 'rate_limited', `${pauseMessages[pause.code]} ${Math.ceil(pause.retryAfterSeconds / 60)} min`, 'code')
     }
     const result = await enrolDevice(ctx, body)
     if (!result.ok) {
