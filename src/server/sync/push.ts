@@ -119,7 +119,12 @@ async function retryAlone(
     const again = judgeWriteFailure(error instanceof MutationFailed ? error.cause : error)
     if (!(error instanceof MutationFailed) || again.transient || again.signature !== first.signature) return 'temporary'
     const rejection = refusalFor(again)
-    await refuseForGood(ctx, auth, mutation, rejection)
+    try {
+      await refuseForGood(ctx, auth, mutation, rejection)
+    } catch (refusing) {
+      log.error({ err: refusing, deviceId: auth.device.id, mid: mutation.mid }, 'could not record the refusal')
+      return 'temporary'
+    }
     log.warn({ deviceId: auth.device.id, mid: mutation.mid, name: mutation.name, rejection }, 'mutation failed twice the same way; refused')
     return 'taken'
   }
