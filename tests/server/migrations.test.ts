@@ -21,7 +21,7 @@ forEachDatabase((makeDb) => {
   describe('migrations', () => {
     it('bring a fresh database from schema 0 to the newest', async () => {
       expect(await schemaVersion(db.handle)).toBe(0)
-      expect(await migrateToLatest(db.handle)).toBe(2)
+      expect(await migrateToLatest(db.handle)).toBe(5)
       const tables = (await db.handle.db.introspection.getTables()).map((t) => t.name)
       expect(tables).toEqual(expect.arrayContaining([...tableNames, ...serverTables]))
       const devices = (await db.handle.db.introspection.getTables()).find((t) => t.name === 'devices')
@@ -31,7 +31,7 @@ forEachDatabase((makeDb) => {
     })
 
     it('are a no-op the second time', async () => {
-      expect(await migrateToLatest(db.handle)).toBe(2)
+      expect(await migrateToLatest(db.handle)).toBe(5)
     })
 
     it('start the version counter at 0', async () => {
@@ -42,7 +42,7 @@ forEachDatabase((makeDb) => {
       const app = await buildApp({ database: db.handle, distDir: null })
       const res = await app.inject({ url: '/api/health' })
       expect(res.statusCode).toBe(200)
-      expect(res.json()).toEqual({ ok: true, db: db.dialect, schemaVersion: 2 })
+      expect(res.json()).toEqual({ ok: true, db: db.dialect, schemaVersion: 5 })
       await app.close()
     })
   })

@@ -96,5 +96,11 @@ export function createDb(name = DB_NAME): YehuaDb {
   // The inbox count and the triage lists read a village's suggestions of one status by index: a
   // filtered cursor over every new suggestion ran on each pulled page of a first sync.
   db.version(3).stores({ suggestions: 'id, [villageId+createdAt], status, topicId, receiptCode, [villageId+status]' })
+  // Meeting mode and the minutes read what was raised and reported at a meeting by its id (rows
+  // without one are not in the index).
+  db.version(4).stores({
+    suggestions: 'id, [villageId+createdAt], status, topicId, receiptCode, [villageId+status], meetingId',
+    remarks: 'id, subjectId, villageId, meetingId',
+  })
   return db
 }
