@@ -58,6 +58,12 @@ const remarkRights: Partial<Record<Actor['role'], { subjects: readonly RemarkSub
   township: { subjects: ['escalation'], kinds: ['progress', 'note'] },
 }
 
+/** Whether this role may write a remark of this kind on this kind of subject (before scope checks). */
+export function mayRemark(role: Actor['role'], subjectType: RemarkSubjectType, kind: RemarkKind): boolean {
+  const rights = remarkRights[role]
+  return rights !== undefined && rights.subjects.includes(subjectType) && rights.kinds.includes(kind)
+}
+
 /** Load a remark's (or attachment's) subject and check it lies in the actor's scope. */
 export function loadSubject(
   rows: RowSet,
@@ -101,10 +107,7 @@ export const addRemark = defineMutation({
   apply({ args, actor, rows, now }) {
     const subject = loadSubject(rows, actor, args.subjectType, args.subjectId)
     if ('refusal' in subject) return subject.refusal
-    const rights = remarkRights[actor.role]
-    if (!rights || !rights.subjects.includes(args.subjectType) || !rights.kinds.includes(args.kind)) {
-      return reject('forbidden')
-    }
+    if (!mayRemark(actor.role, args.subjectType, args.kind)) return reject('forbidden')
     if (rows.exists('remarks', args.id)) return reject('conflict', 'id')
     const meeting = checkMeeting(rows, args.meetingId, subject.villageId)
     if (meeting) return meeting
