@@ -4,7 +4,7 @@ import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import { defaultCalendar, todayInShanghai } from '@shared/calendar'
 import type { DueStatus } from '@shared/calendar'
 import { idAt, legacyWindow } from '@shared/ledger/attribution'
-import { openItems } from '@shared/ledger/openItems'
+import { byDeadline, openItems } from '@shared/ledger/openItems'
 import type { OpenItem } from '@shared/ledger/openItems'
 import type { MutationResult } from '@shared/mutations/core'
 import type { Decision, Escalation, Meeting, Remark, Suggestion, Tables, Topic } from '@shared/records'
@@ -120,13 +120,36 @@ async function loadRun(meetingId: string): Promise<RunView | null> {
   }
 }
 
+/** How many names the speaker chips offer: the ones used most recently. */
+export const SPEAKER_CHIPS = 12
+
+/**
+ * The names already used in a village, most recent first: speakers of views and those who raised
+ * questions on the spot. Read once when the discussion opens (a village's whole history of
+ * remarks), not kept live: tonight's new names come from the run view.
+ */
+export async function villageSpeakers(villageId: string): Promise<string[]> {
+  const db = useDb()
+  const [remarks, questions] = await Promise.all([
+    db.remarks.where('villageId').equals(villageId).filter((r) => r.speaker !== null && r.deletedAt === null).toArray(),
+    db.suggestions.where('[villageId+createdAt]').between([villageId, ''], [villageId, '\uffff'])
+      .filter((s) => s.source === 'on_site' && s.submitterName !== null && s.deletedAt === null).toArray(),
+  ])
+  const said = [
+    ...remarks.map((r) => ({ id: r.id, name: r.speaker! })),
+    ...questions.map((s) => ({ id: s.id, name: s.submitterName! })),
+  ].sort((a, b) => b.id.localeCompare(a.id))
+  return [...new Set(said.map((one) => one.name.trim()).filter((name) => name !== ''))]
+}
+
 const reportTables = { decision: 'decisions', escalation: 'escalations', suggestion: 'suggestions' } as const
 type ReportSubject = keyof typeof reportTables
 const isReportSubject = (type: string): type is ReportSubject => Object.hasOwn(reportTables, type)
 
 /**
  * The report-back of a meeting: every item still open from earlier meetings (`openItems`), plus
- * those reported on at this meeting that have been crossed off since. Reads only
+ * those reported on at this meeting that have been crossed off since, all in `byDeadline` order.
+ * Reads only
  * indexed slices: open decisions, the village's unclosed escalations, suggestions on an agenda,
  * and the remarks on those items.
  */
@@ -173,7 +196,8 @@ async function loadReportBack(meeting: Meeting, today: string): Promise<ReportIt
       topic: null, reports: [],
     })),
   ]
-  const all = [...items, ...crossedOff]
+  // One order for open and crossed-off items alike: marking an item does not move it under the thumb.
+  const all = [...items, ...crossedOff].sort((a, b) => byDeadline({ ...a, id: a.row.id }, { ...b, id: b.row.id }))
   const reportsBySubject = new Map<string, Remark[]>()
   for (const report of reports.sort(byCreation)) {
     if (!isReportSubject(report.subjectType)) continue
