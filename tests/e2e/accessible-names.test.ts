@@ -21,6 +21,11 @@ describe('what a screen reader says', () => {
 
     await expectVisible(page.getByRole('button', { name: zh.suggestion.list.add, exact: true }))
     expect(await spoken(page)).not.toMatch(iconGlyph)
+    // The form: radios, a checkbox, the photo and voice buttons.
+    await page.getByRole('button', { name: zh.suggestion.list.add, exact: true }).click()
+    await expectVisible(page.getByRole('radio', { name: zh.suggestion.source.hotline, exact: true }))
+    expect(await spoken(page)).not.toMatch(iconGlyph)
+    await page.getByRole('button', { name: zh.app.back }).click()
 
     await page.getByRole('link', { name: zh.app.nav.meetings }).click()
     await expectVisible(page.getByRole('button', { name: zh.meeting.list.add, exact: true }))
