@@ -90,7 +90,7 @@ export default {
     view: 'View',
     viewPlaceholder: 'What the villager said',
     speaker: 'Speaker',
-    speakers: 'Who said it? Tap a name or type below',
+    speakers: 'Who said it? Tap a name',
     speakerPlaceholder: 'Optional',
     addView: 'Record the view',
     asQuestion: 'Record as a new request',

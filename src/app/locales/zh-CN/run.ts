@@ -88,7 +88,7 @@ export default {
     view: '发言内容',
     viewPlaceholder: '村民说了什么',
     speaker: '发言人',
-    speakers: '是谁说的？点名字，或在下面输入',
+    speakers: '是谁说的？点一下名字',
     speakerPlaceholder: '可不填',
     addView: '记下发言',
     asQuestion: '记为新诉求',
