@@ -140,6 +140,7 @@ describe('a modest meeting night in meeting mode', () => {
     await saved()
     // Only tonight's question: not the demo's from its own meeting, made when the server started.
     const raised = page.getByRole('region', { name: zh.run.discussion.questions })
+    await expectVisible(raised.getByText(question.text))
     expect(await raised.getByRole('listitem').allInnerTexts()).toEqual([say(zh.run.discussion.said, { name: question.speaker }) + question.text])
 
     // 拍板: the bridge rail decided, the electricity bill deferred.
