@@ -2,6 +2,7 @@ import { getActivePinia } from 'pinia'
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteLocationRaw, RouteRecordRaw, Router, RouterHistory } from 'vue-router'
 import type { Actor } from '@shared/actor'
+import type { MemberRole } from '@shared/records'
 import { useSessionStore } from '@app/stores/session'
 
 declare module 'vue-router' {
@@ -12,6 +13,8 @@ declare module 'vue-router' {
     tab?: 'suggestions' | 'meetings' | 'ledger' | 'township' | 'settings'
     /** Where the top bar's back button leads when there is no history to go back to. */
     back?: RouteLocationRaw
+    /** The roles this page is for; another role gets the not-for-your-role page. Default: every role. */
+    roles?: readonly MemberRole[]
   }
 }
 
@@ -22,6 +25,13 @@ export function homeRoute(actor: Pick<Actor, 'role'> | null): 'suggestions' | 't
 
 const loadEnrolPage = () => import('./pages/EnrolPage.vue')
 
+/** Pages of one village's rows (its suggestions, its ledger): for the members of a village. */
+const village: readonly MemberRole[] = ['cadre', 'collector']
+/** What a village's cadres plan: triage and meetings. A meeting's run sheet and minutes can be read by all. */
+const cadre: readonly MemberRole[] = ['cadre']
+/** The township's desk. */
+const desk: readonly MemberRole[] = ['township', 'admin']
+
 /** Every page route; all pages load lazily so the first screen only pays for itself. */
 export const routes: RouteRecordRaw[] = [
   // Before the session is read (the first load) this goes to suggestions; the guard corrects it.
@@ -30,31 +40,31 @@ export const routes: RouteRecordRaw[] = [
     path: '/suggestions',
     name: 'suggestions',
     component: () => import('./pages/SuggestionsPage.vue'),
-    meta: { titleKey: 'app.pages.suggestions', tab: 'suggestions' },
+    meta: { titleKey: 'app.pages.suggestions', tab: 'suggestions', roles: village },
   },
   {
     path: '/suggestions/new',
     name: 'suggestion-new',
     component: () => import('./pages/SuggestionNewPage.vue'),
-    meta: { titleKey: 'app.pages.suggestionNew', tab: 'suggestions', back: { name: 'suggestions' } },
+    meta: { titleKey: 'app.pages.suggestionNew', tab: 'suggestions', back: { name: 'suggestions' }, roles: village },
   },
   {
     path: '/suggestions/:id',
     name: 'suggestion',
     component: () => import('./pages/SuggestionDetailPage.vue'),
-    meta: { titleKey: 'app.pages.suggestion', tab: 'suggestions', back: { name: 'suggestions' } },
+    meta: { titleKey: 'app.pages.suggestion', tab: 'suggestions', back: { name: 'suggestions' }, roles: village },
   },
   {
     path: '/township',
     name: 'township',
     component: () => import('./pages/TownshipQueuePage.vue'),
-    meta: { titleKey: 'app.pages.township', tab: 'township' },
+    meta: { titleKey: 'app.pages.township', tab: 'township', roles: desk },
   },
   {
     path: '/escalations/:id',
     name: 'escalation',
     component: () => import('./pages/EscalationDetailPage.vue'),
-    meta: { titleKey: 'app.pages.escalation', tab: 'township', back: { name: 'home' } },
+    meta: { titleKey: 'app.pages.escalation', tab: 'township', back: { name: 'home' }, roles: ['cadre', 'township', 'admin'] },
   },
   {
     path: '/enrol',
@@ -78,44 +88,44 @@ export const routes: RouteRecordRaw[] = [
     path: '/ledger',
     name: 'ledger',
     component: () => import('./pages/LedgerPage.vue'),
-    meta: { titleKey: 'ledger.title', tab: 'ledger' },
+    meta: { titleKey: 'ledger.title', tab: 'ledger', roles: village },
   },
   {
     path: '/follow-up',
     name: 'follow-up',
     component: () => import('./pages/FollowUpPage.vue'),
-    meta: { titleKey: 'followup.title', tab: 'ledger', back: { name: 'ledger' } },
+    meta: { titleKey: 'followup.title', tab: 'ledger', back: { name: 'ledger' }, roles: village },
   },
   {
     path: '/triage',
     name: 'triage',
     component: () => import('./pages/TriagePage.vue'),
-    meta: { titleKey: 'triage.title', tab: 'suggestions', back: { name: 'suggestions' } },
+    meta: { titleKey: 'triage.title', tab: 'suggestions', back: { name: 'suggestions' }, roles: cadre },
   },
   {
     path: '/meetings',
     name: 'meetings',
     component: () => import('./pages/MeetingsPage.vue'),
-    meta: { titleKey: 'meeting.pages.list', tab: 'meetings' },
+    meta: { titleKey: 'meeting.pages.list', tab: 'meetings', roles: cadre },
   },
   {
     path: '/meetings/new',
     name: 'meeting-new',
     component: () => import('./pages/MeetingEditPage.vue'),
-    meta: { titleKey: 'meeting.pages.new', tab: 'meetings', back: { name: 'meetings' } },
+    meta: { titleKey: 'meeting.pages.new', tab: 'meetings', back: { name: 'meetings' }, roles: cadre },
   },
   {
     path: '/meetings/:id',
     name: 'meeting',
     component: () => import('./pages/MeetingEditPage.vue'),
-    meta: { titleKey: 'meeting.pages.edit', tab: 'meetings', back: { name: 'meetings' } },
+    meta: { titleKey: 'meeting.pages.edit', tab: 'meetings', back: { name: 'meetings' }, roles: cadre },
   },
   {
     path: '/meetings/:id/notice',
     name: 'meeting-notice',
     component: () => import('./pages/MeetingNoticePage.vue'),
     // Without params, vue-router keeps the current :id: back leads to this meeting's page.
-    meta: { titleKey: 'meeting.pages.notice', tab: 'meetings', back: { name: 'meeting' } },
+    meta: { titleKey: 'meeting.pages.notice', tab: 'meetings', back: { name: 'meeting' }, roles: cadre },
   },
   {
     // Meeting mode is full-screen: no tab, so the tab bar hides.
@@ -135,6 +145,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),
     meta: { titleKey: 'app.pages.notFound', back: { name: 'home' } },
+  },
+  {
+    // Reached by name only (the path above matches first), so the address typed stays as it was.
+    path: '/:pathMatch(.*)*',
+    name: 'not-for-role',
+    component: () => import('./pages/NotForRolePage.vue'),
+    meta: { titleKey: 'app.pages.notForRole', back: { name: 'home' } },
   },
 ]
 
@@ -189,6 +206,12 @@ export function createAppRouter(
       // Only once enrolled: a redirect keeps `redirectedFrom`, so /enrol would bounce back here.
       const home = homeRoute(session.actor)
       if (session.enrolled && to.redirectedFrom?.name === 'home' && to.name !== home) return { name: home, replace: true }
+      // A page of another role (an address typed or kept from before) would wait for rows this
+      // phone never receives: say so instead, at the same address.
+      const role = session.actor?.role
+      if (role && to.meta.roles && !to.meta.roles.includes(role)) {
+        return { name: 'not-for-role', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash }
+      }
     })
   }
   return router

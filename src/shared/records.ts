@@ -98,6 +98,11 @@ export const suggestion = base.extend({
   declineReason: z.string().max(500).nullable(),
   rating: rating.nullable(),
   attachmentIds: z.array(z.string()).max(10),
+  /**
+   * The meeting it was raised at (an `on_site` question in meeting mode). Absent when it was not
+   * raised at a meeting, and on rows recorded before meetings were named (see `recordedAt`).
+   */
+  meetingId: id.nullable().optional(),
 })
 
 export const meeting = base.extend({
@@ -128,6 +133,8 @@ export const remark = base.extend({
   text: z.string().trim().min(1).max(4000),
   speaker: z.string().trim().max(40).nullable(),
   authorId: id.nullable(),
+  /** The meeting it was said at (a report-back, a view); absent elsewhere and on older rows. */
+  meetingId: id.nullable().optional(),
 })
 
 export const decision = base.extend({

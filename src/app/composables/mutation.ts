@@ -30,7 +30,7 @@ export interface MutationRunner {
  *
  * @example
  * const { run, saving } = useMutation()
- * if (await run('escalation.close', { id })) showToast(t('escalation.form.saved'))
+ * if (await run('escalation.close', { id })) showConfirmation(t('escalation.form.saved'))
  */
 export function useMutation(options: MutationOptions = {}): MutationRunner {
   const words = useFailureMessage()

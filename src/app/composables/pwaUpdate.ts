@@ -31,12 +31,18 @@ export interface PwaUpdate {
   dismiss(): void
   /** Hide the "ready to work offline" notice. */
   dismissOfflineReady(): void
+  /**
+   * Register the service worker and report through this controller from now on. The same object
+   * before and after: a component that took the controller early sees what the worker reports.
+   */
+  connect(register: RegisterServiceWorker): void
   /** Stop watching forms (tests, or replacing the controller). */
   stop(): void
 }
 
 export interface PwaUpdateOptions {
-  register: RegisterServiceWorker
+  /** Registers the service worker now; without it, {@link PwaUpdate.connect} does so later. */
+  register?: RegisterServiceWorker
   /** `true` while a form has unsaved input; defaults to every form registered with useFormGuard. */
   editing?: Readonly<Ref<boolean>>
 }
@@ -45,23 +51,25 @@ export interface PwaUpdateOptions {
  * The update flow of the `prompt` mode: a waiting version is applied only after the person agrees
  * and never while a form is being edited.
  */
-export function createPwaUpdate({ register, editing = useEditing() }: PwaUpdateOptions): PwaUpdate {
+export function createPwaUpdate({ register, editing = useEditing() }: PwaUpdateOptions = {}): PwaUpdate {
   const scope = effectScope(true)
   const state = ref<UpdateState>('none')
   const offlineReady = ref(false)
+  let applyUpdate: (() => Promise<void>) | null = null
 
-  const applyUpdate = register({
+  const hooks: ServiceWorkerHooks = {
     onNeedRefresh() {
       if (state.value === 'none' || state.value === 'dismissed') state.value = 'ready'
     },
     onOfflineReady() {
       offlineReady.value = true
     },
-  })
+  }
 
   async function apply(): Promise<void> {
     state.value = 'applying'
     try {
+      if (!applyUpdate) throw new Error('no service worker registered')
       await applyUpdate()
     } catch {
       state.value = 'ready'
@@ -74,7 +82,7 @@ export function createPwaUpdate({ register, editing = useEditing() }: PwaUpdateO
     })
   })
 
-  return {
+  const controller: PwaUpdate = {
     state: readonly(state),
     offlineReady: readonly(offlineReady),
     accept() {
@@ -88,21 +96,35 @@ export function createPwaUpdate({ register, editing = useEditing() }: PwaUpdateO
     dismissOfflineReady() {
       offlineReady.value = false
     },
-    stop: () => scope.stop(),
+    connect(next) {
+      applyUpdate = next(hooks)
+    },
+    stop() {
+      scope.stop()
+      if (installed === controller) installed = null
+    },
   }
+  if (register) controller.connect(register)
+  return controller
 }
 
 let installed: PwaUpdate | null = null
 
-/** Registers the service worker for the whole app (main.ts); replaces any earlier controller. */
+/**
+ * Registers the service worker for the whole app (main.ts, after the page's `load`) on the one
+ * controller that {@link usePwaUpdate} hands out, whether a component took it before or after.
+ */
 export function installPwaUpdate(register: RegisterServiceWorker): PwaUpdate {
-  installed?.stop()
-  installed = createPwaUpdate({ register })
-  return installed
+  const controller = usePwaUpdate()
+  controller.connect(register)
+  return controller
 }
 
-/** The app's update controller; an idle one where no service worker was registered (dev, tests). */
+/**
+ * The app's one update controller, the same object from the first call on. Until
+ * {@link installPwaUpdate} registers the service worker (never in dev and unit tests) it stays idle.
+ */
 export function usePwaUpdate(): PwaUpdate {
-  installed ??= createPwaUpdate({ register: () => async () => {} })
+  installed ??= createPwaUpdate()
   return installed
 }

@@ -2,7 +2,7 @@ import { createDb, type YehuaDb } from './schema'
 import { StorageError, classifyStorageError } from './errors'
 import { reloadRequired, storageProblem } from './status'
 
-export type { OutboxEntry, LocalRejection, YehuaDb } from './schema'
+export type { OutboxEntry, LocalRejection, RejectionSubject, YehuaDb } from './schema'
 export { StorageError, classifyStorageError, toStorageError } from './errors'
 export type { StorageProblem } from './errors'
 

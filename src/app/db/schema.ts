@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
+import type { RemarkSubjectType } from '@shared/mutations/remark'
 import type { Tables } from '@shared/records'
 import { DB_NAME } from './peek'
 
@@ -12,6 +13,17 @@ export interface OutboxEntry {
   clientTime: string
 }
 
+/** The item a refused change was about, read from this phone's copy when the refusal came. */
+export interface RejectionSubject {
+  /** What kind of item it is; a remark can be recorded on it instead. */
+  type: RemarkSubjectType
+  id: string
+  /** A suggestion's content, a decision's text, a meeting's, topic's or escalation's title. */
+  title: string
+  /** The title of the meeting it belongs to, when it belongs to one. */
+  meetingTitle: string | null
+}
+
 /** A change the server refused; shown to the person until they dismiss it. */
 export interface LocalRejection {
   /** `${deviceId}:${mid}`: mids restart when a phone enrols again as a new device. */
@@ -23,6 +35,8 @@ export interface LocalRejection {
   field?: string
   detail?: string
   at: string
+  /** What it was about; absent when there is no such item (or the refusal came before this was kept). */
+  subject?: RejectionSubject
 }
 
 /**
@@ -96,5 +110,11 @@ export function createDb(name = DB_NAME): YehuaDb {
   // The inbox count and the triage lists read a village's suggestions of one status by index: a
   // filtered cursor over every new suggestion ran on each pulled page of a first sync.
   db.version(3).stores({ suggestions: 'id, [villageId+createdAt], status, topicId, receiptCode, [villageId+status]' })
+  // Meeting mode and the minutes read what was raised and reported at a meeting by its id (rows
+  // without one are not in the index).
+  db.version(4).stores({
+    suggestions: 'id, [villageId+createdAt], status, topicId, receiptCode, [villageId+status], meetingId',
+    remarks: 'id, subjectId, villageId, meetingId',
+  })
   return db
 }

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia'
 import { toValue } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import Dexie from 'dexie'
 import { defaultCalendar, todayInShanghai } from '@shared/calendar'
 import type { DueStatus } from '@shared/calendar'
-import { openItems } from '@shared/ledger/openItems'
+import { idAt, legacyWindow } from '@shared/ledger/attribution'
+import { byDeadline, openItems } from '@shared/ledger/openItems'
 import type { OpenItem } from '@shared/ledger/openItems'
 import type { MutationResult } from '@shared/mutations/core'
-import type { Decision, Escalation, Meeting, Remark, Suggestion, Topic } from '@shared/records'
+import type { Decision, Escalation, Meeting, Remark, Suggestion, Tables, Topic } from '@shared/records'
 import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
 import { live } from '@app/db/live'
@@ -67,31 +67,23 @@ export interface DecideInput {
 const unique = (ids: readonly (string | null)[]): string[] => [...new Set(ids.filter((id): id is string => id !== null))]
 const byCreation = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
 
-/** The smallest UUIDv7 made at `ms`: ids are time-ordered, so a range of them is a span of time. */
-export function idAt(ms: number): string {
-  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`
-}
-
 /**
- * The span of device time (as record ids) that counts as a meeting: from the start of its day in
- * Shanghai to the start of the day of the village's next meeting. A report or an on-site question
- * carries no meeting id; it belongs to the meeting during whose span it was recorded. Ids, made on
- * the phone when the person acted, are used rather than `createdAt`, which the server restamps when
- * a phone that was offline all evening syncs the next day.
+ * The rows of one table recorded at a meeting: those that name it, and (for a meeting that is
+ * over) those of its evening that name none (`recordedAt`, `legacyWindow`).
  */
-export async function meetingSpan(meeting: Meeting): Promise<{ from: string; to: string }> {
-  const day = todayInShanghai(new Date(meeting.startsAt))
-  const start = Date.parse(`${day}T00:00:00+08:00`)
-  const nextDay = new Date(start + 86_400_000).toISOString()
-  const later = await useDb()
-    .meetings.where('[villageId+startsAt]')
-    .between([meeting.villageId, nextDay], [meeting.villageId, Dexie.maxKey])
-    .filter((m) => m.deletedAt === null && m.status !== 'cancelled' && m.id !== meeting.id)
-    .first()
-  const end = later ? Date.parse(`${todayInShanghai(new Date(later.startsAt))}T00:00:00+08:00`) : 0
-  // Past every id (hex digits sort before 'g'): no later meeting yet, so no end.
-  return { from: idAt(start), to: later ? idAt(end) : 'g' }
+async function recordedAtMeeting<T extends 'suggestions' | 'remarks'>(
+  table: T,
+  meeting: Meeting,
+): Promise<Tables[T][]> {
+  const rows = useDb().table<Tables[T], string>(table)
+  const window = legacyWindow(meeting)
+  const [named, unnamed] = await Promise.all([
+    rows.where('meetingId').equals(meeting.id).toArray(),
+    window
+      ? rows.where('id').between(idAt(window.from), idAt(window.to + 1)).filter((row) => !row.meetingId && row.villageId === meeting.villageId).toArray()
+      : [],
+  ])
+  return live([...named, ...unnamed])
 }
 
 /** Read one meeting with its topics, their suggestions, views, decisions and escalations. */
@@ -103,15 +95,14 @@ async function loadRun(meetingId: string): Promise<RunView | null> {
     (a, b) => a.order - b.order || byCreation(a, b),
   )
   const topicIds = topics.map((t) => t.id)
-  const span = await meetingSpan(meeting)
-  const [suggestions, remarks, decisions, escalations, recent] = await Promise.all([
+  const [suggestions, remarks, decisions, escalations, raised] = await Promise.all([
     db.suggestions.bulkGet(unique(topics.flatMap((t) => t.suggestionIds))).then(live),
     db.remarks.where('subjectId').anyOf([meetingId, ...topicIds]).toArray().then(live),
     db.decisions.where('meetingId').equals(meetingId).toArray().then(live),
     topicIds.length
       ? db.escalations.where('villageId').equals(meeting.villageId).filter((e) => e.topicId !== null && topicIds.includes(e.topicId)).toArray().then(live)
       : [],
-    db.suggestions.where('id').between(span.from, span.to).filter((s) => s.villageId === meeting.villageId && s.source === 'on_site').toArray().then(live),
+    recordedAtMeeting('suggestions', meeting),
   ])
   const suggestionsById = new Map(suggestions.map((s) => [s.id, s]))
   const views = remarks.filter((r) => r.kind === 'view').sort(byCreation)
@@ -125,8 +116,30 @@ async function loadRun(meetingId: string): Promise<RunView | null> {
       escalations: escalations.filter((e) => e.topicId === topic.id).sort(byCreation),
     })),
     openViews: views.filter((r) => r.subjectId === meetingId),
-    questions: recent.sort(byCreation),
+    questions: raised.filter((s) => s.source === 'on_site').sort(byCreation),
   }
+}
+
+/** How many names the speaker chips offer: the ones used most recently. */
+export const SPEAKER_CHIPS = 12
+
+/**
+ * The names already used in a village, most recent first: speakers of views and those who raised
+ * questions on the spot. Read once when the discussion opens (a village's whole history of
+ * remarks), not kept live: tonight's new names come from the run view.
+ */
+export async function villageSpeakers(villageId: string): Promise<string[]> {
+  const db = useDb()
+  const [remarks, questions] = await Promise.all([
+    db.remarks.where('villageId').equals(villageId).filter((r) => r.speaker !== null && r.deletedAt === null).toArray(),
+    db.suggestions.where('[villageId+createdAt]').between([villageId, ''], [villageId, '\uffff'])
+      .filter((s) => s.source === 'on_site' && s.submitterName !== null && s.deletedAt === null).toArray(),
+  ])
+  const said = [
+    ...remarks.map((r) => ({ id: r.id, name: r.speaker! })),
+    ...questions.map((s) => ({ id: s.id, name: s.submitterName! })),
+  ].sort((a, b) => b.id.localeCompare(a.id))
+  return [...new Set(said.map((one) => one.name.trim()).filter((name) => name !== ''))]
 }
 
 const reportTables = { decision: 'decisions', escalation: 'escalations', suggestion: 'suggestions' } as const
@@ -135,21 +148,22 @@ const isReportSubject = (type: string): type is ReportSubject => Object.hasOwn(r
 
 /**
  * The report-back of a meeting: every item still open from earlier meetings (`openItems`), plus
- * those reported on during this meeting's span that have been crossed off since. Reads only
+ * those reported on at this meeting that have been crossed off since, all in `byDeadline` order.
+ * Reads only
  * indexed slices: open decisions, the village's unclosed escalations, suggestions on an agenda,
  * and the remarks on those items.
  */
 async function loadReportBack(meeting: Meeting, today: string): Promise<ReportItem[]> {
   const db = useDb()
   const villageId = meeting.villageId
-  const span = await meetingSpan(meeting)
-  const [decisions, escalations, suggestions, spanReports] = await Promise.all([
+  const [decisions, escalations, suggestions, given] = await Promise.all([
     db.decisions.where('status').equals('open').filter((d) => d.villageId === villageId).toArray(),
     db.escalations.where('villageId').equals(villageId).filter((e) => e.status !== 'closed').toArray(),
     db.suggestions.where('[villageId+status]').equals([villageId, 'on_agenda']).toArray(),
-    db.remarks.where('id').between(span.from, span.to).filter((r) => r.villageId === villageId && r.kind === 'followup' && r.deletedAt === null).toArray(),
+    recordedAtMeeting('remarks', meeting),
   ])
-  const reportedIds = (type: ReportSubject) => unique(spanReports.filter((r) => r.subjectType === type).map((r) => r.subjectId))
+  const reports = given.filter((r) => r.kind === 'followup')
+  const reportedIds = (type: ReportSubject) => unique(reports.filter((r) => r.subjectType === type).map((r) => r.subjectId))
   const [doneDecisions, closedEscalations, movedSuggestions] = await Promise.all([
     db.decisions.bulkGet(reportedIds('decision')).then(live),
     db.escalations.bulkGet(reportedIds('escalation')).then(live),
@@ -182,9 +196,10 @@ async function loadReportBack(meeting: Meeting, today: string): Promise<ReportIt
       topic: null, reports: [],
     })),
   ]
-  const all = [...items, ...crossedOff]
+  // One order for open and crossed-off items alike: marking an item does not move it under the thumb.
+  const all = [...items, ...crossedOff].sort((a, b) => byDeadline({ ...a, id: a.row.id }, { ...b, id: b.row.id }))
   const reportsBySubject = new Map<string, Remark[]>()
-  for (const report of spanReports.sort(byCreation)) {
+  for (const report of reports.sort(byCreation)) {
     if (!isReportSubject(report.subjectType)) continue
     reportsBySubject.set(report.subjectId, [...(reportsBySubject.get(report.subjectId) ?? []), report])
   }
@@ -226,11 +241,11 @@ export const useMeetingRunStore = defineStore('meetingRun', () => {
   const close = (meeting: Meeting, summary: string, attendance: number) =>
     mutate('meeting.close', { id: meeting.id, summary, attendance })
 
-  /** Record the report given on an item and, when the cadre says so, cross it off in the same write. */
-  function report(item: ReportItem, text: string, outcome: ReportOutcome): Promise<MutationResult> {
+  /** Record the report given on an item at a meeting and, when the cadre says so, cross it off in the same write. */
+  function report(meetingId: string, item: ReportItem, text: string, outcome: ReportOutcome): Promise<MutationResult> {
     const steps: MutationStep[] = [{
       name: 'remark.add',
-      args: { id: newId(), subjectType: item.kind, subjectId: item.row.id, kind: 'followup', text, speaker: null },
+      args: { id: newId(), subjectType: item.kind, subjectId: item.row.id, kind: 'followup', text, speaker: null, meetingId },
     }]
     if (outcome === 'done' && item.kind === 'decision') {
       steps.push({
@@ -246,15 +261,18 @@ export const useMeetingRunStore = defineStore('meetingRun', () => {
   }
 
   /** A view given in open discussion, on a topic or (without one) on the meeting. */
-  const addView = (subject: { type: 'topic' | 'meeting'; id: string }, text: string, speaker: string) =>
-    mutate('remark.add', { id: newId(), subjectType: subject.type, subjectId: subject.id, kind: 'view', text, speaker: speaker.trim() || null })
+  const addView = (meeting: Meeting, subject: { type: 'topic' | 'meeting'; id: string }, text: string, speaker: string) =>
+    mutate('remark.add', {
+      id: newId(), subjectType: subject.type, subjectId: subject.id, kind: 'view', text, speaker: speaker.trim() || null,
+      meetingId: meeting.id,
+    })
 
   /** A villager's new question, recorded as an `on_site` suggestion in the village's inbox. */
   const raiseQuestion = (meeting: Meeting, text: string, speaker: string) =>
     mutate('suggestion.create', {
       id: newId(), villageId: meeting.villageId, content: text, category: 'other', source: 'on_site',
       submitterName: speaker.trim() || null, submitterPhone: null, publicName: false, receiptCode: newReceiptCode(),
-      attachmentIds: [],
+      attachmentIds: [], meetingId: meeting.id,
     })
 
   const decide = (meeting: Meeting, topic: Topic, input: DecideInput) =>

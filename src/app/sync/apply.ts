@@ -4,11 +4,13 @@ import { runMutation } from '@shared/mutations'
 import type { PullResponse, SyncRejection } from '@shared/sync/protocol'
 import type { BaseEntry, OutboxEntry, YehuaDb } from '@app/db/schema'
 import { writeChanges, writeTables } from '@app/db/local'
+import { refusalSubject } from './refusal'
 
 export const CURSOR_KEY = 'cursor'
 
 /**
- * Keep the server's refusals for the person to read, with the arguments of what was not saved.
+ * Keep the server's refusals for the person to read, with the arguments of what was not saved and
+ * the item it was about (read before the rebase takes the refused change's rows away).
  * Must run inside a transaction over `writeTables` and `rejections`.
  */
 export async function recordRejections(
@@ -21,7 +23,8 @@ export async function recordRejections(
     const key = `${deviceId}:${r.mid}`
     if (await db.rejections.get(key)) continue
     const entry = await db.outbox.get(r.mid)
-    await db.rejections.put({ ...r, key, args: entry?.args ?? null, at })
+    const subject = entry ? await refusalSubject(db, entry.name, entry.args) : null
+    await db.rejections.put({ ...r, key, args: entry?.args ?? null, at, ...(subject ? { subject } : {}) })
   }
 }
 

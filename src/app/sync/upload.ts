@@ -3,6 +3,7 @@ import type { OutboxEntry, YehuaDb } from '@app/db/schema'
 import { removeUnsent, writeTables } from '@app/db/local'
 import type { SyncTransport } from './transport'
 import { rebase } from './apply'
+import { refusalSubject } from './refusal'
 
 /** A blob the server will never take (too large, not an image or audio, bytes not matching the hash). */
 export interface RefusedBlob {
@@ -89,6 +90,7 @@ export async function dropRefused(
     for (const entry of entries) {
       const blob = bySha.get(blobNamed(entry)!)!
       const id = (entry.args as { id?: unknown }).id
+      const subject = await refusalSubject(db, entry.name, entry.args)
       await db.rejections.put({
         // Not `${deviceId}:${mid}`: the mids after this one move down and the server may refuse those.
         key: `${identity.deviceId}:blob:${String(id ?? entry.mid)}`,
@@ -99,6 +101,7 @@ export async function dropRefused(
         field: fieldOf(blob.code),
         detail: blob.code,
         at,
+        ...(subject ? { subject } : {}),
       })
     }
     await removeUnsent(db, entries.map((e) => e.mid))

@@ -20,7 +20,16 @@ const booleanFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
   suggestions: ['publicName'],
 }
 
-/** A record as its table row: JSON fields to text, booleans to 0/1. */
+/**
+ * Optional record fields, per table: absent in the record, NULL in the column. A suggestion or
+ * remark that names no meeting (and every one written before 005) has no `meetingId`.
+ */
+const optionalFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
+  suggestions: ['meetingId'],
+  remarks: ['meetingId'],
+}
+
+/** A record as its table row: JSON fields to text, booleans to 0/1, absent optional fields to NULL. */
 export function encodeRecord<T extends TableName>(table: T, record: Tables[T]): StoredRecord<Tables[T]> {
   const row: Record<string, unknown> = { ...record }
   for (const field of jsonFields[table]) {
@@ -28,6 +37,7 @@ export function encodeRecord<T extends TableName>(table: T, record: Tables[T]): 
     row[field as string] = value === null ? null : JSON.stringify(value)
   }
   for (const field of booleanFields[table] ?? []) row[field as string] = row[field as string] ? 1 : 0
+  for (const field of optionalFields[table] ?? []) row[field as string] ??= null
   // The loops above turned exactly the typed JSON and boolean fields into their stored form.
   return row as StoredRecord<Tables[T]>
 }
@@ -40,6 +50,7 @@ export function decodeRecord<T extends TableName>(table: T, stored: StoredRecord
     record[field as string] = typeof value === 'string' ? JSON.parse(value) : null
   }
   for (const field of booleanFields[table] ?? []) record[field as string] = Number(record[field as string]) === 1
+  for (const field of optionalFields[table] ?? []) if (record[field as string] == null) delete record[field as string]
   // PostgreSQL answers int8 as numbers (see connection.ts); SQLite already does.
   record.version = Number(record.version)
   // Inverse of encodeRecord, field by field.

@@ -78,7 +78,7 @@ export function demoRows(now: Date): DemoRows {
   })
   const customs = suggestion(at(-14, 20), {
     villageId: ltc.id, content: '红白事大操大办、互相攀比，希望村里定个规矩。', category: 'governance',
-    source: 'on_site', status: 'decided', enteredBy: zhang.id, topicId: customsTopic.id,
+    source: 'on_site', status: 'decided', enteredBy: zhang.id, topicId: customsTopic.id, meetingId: meeting.id,
   })
   const clinic = suggestion(at(-10, 9), {
     villageId: ltc.id, content: '村卫生室能不能每周有医生来坐诊？', category: 'welfare', source: 'villager',
@@ -127,8 +127,8 @@ export function demoRows(now: Date): DemoRows {
     ...stamp(when), villageId: ltc.id, ...input,
   })
   const remarks = [
-    remark(meetingAt, { subjectType: 'topic', subjectId: lampTopic.id, kind: 'view', text: '那段路没灯，老人晚上出门不安全。', speaker: '刘大爷', authorId: zhang.id }),
-    remark(meetingAt, { subjectType: 'topic', subjectId: customsTopic.id, kind: 'view', text: '定个标准，大家都照着办，谁也不丢面子。', speaker: '王大姐', authorId: zhang.id }),
+    remark(meetingAt, { subjectType: 'topic', subjectId: lampTopic.id, kind: 'view', text: '那段路没灯，老人晚上出门不安全。', speaker: '刘大爷', authorId: zhang.id, meetingId: meeting.id }),
+    remark(meetingAt, { subjectType: 'topic', subjectId: customsTopic.id, kind: 'view', text: '定个标准，大家都照着办，谁也不丢面子。', speaker: '王大姐', authorId: zhang.id, meetingId: meeting.id }),
     remark(at(-7, 17), { subjectType: 'decision', subjectId: lampDecision.id, kind: 'progress', text: '灯具已经买了，等电工排时间。', speaker: null, authorId: liu.id }),
   ]
   return {

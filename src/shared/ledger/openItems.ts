@@ -34,6 +34,22 @@ export interface OpenItemsOptions {
 const kindOrder = { decision: 0, escalation: 1, suggestion: 2 } as const
 
 /**
+ * The order of the report-back: by deadline (none last), then decisions, escalations,
+ * suggestions, then by id. It reads nothing that crossing an item off changes, so an item marked
+ * at the meeting keeps its place on the list.
+ */
+export function byDeadline(
+  a: { dueOn: string | null; kind: OpenItem['kind']; id: string },
+  b: { dueOn: string | null; kind: OpenItem['kind']; id: string },
+): number {
+  return (
+    (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') ||
+    kindOrder[a.kind] - kindOrder[b.kind] ||
+    a.id.localeCompare(b.id)
+  )
+}
+
+/**
  * Every still-open item of a village from earlier meetings, for the report-back step and the
  * follow-through list: open decisions; escalations not yet closed (worked by the township,
  * returned, or resolved and waiting for the village's feedback); and suggestions back on the
@@ -83,10 +99,5 @@ export function openItems(
       dueOn: null, due: null,
     })
   }
-  return items.sort(
-    (a, b) =>
-      (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') ||
-      kindOrder[a.kind] - kindOrder[b.kind] ||
-      a.id.localeCompare(b.id),
-  )
+  return items.sort(byDeadline)
 }

@@ -26,12 +26,28 @@ export function remarkChange(
   remarkId: string,
   now: string,
   actor: Actor,
-  fields: Pick<Remark, 'villageId' | 'subjectType' | 'subjectId' | 'kind' | 'text'> & { speaker?: string | null },
+  fields: Pick<Remark, 'villageId' | 'subjectType' | 'subjectId' | 'kind' | 'text'> & {
+    speaker?: string | null
+    meetingId?: string | null
+  },
 ): Change {
+  const { meetingId, ...rest } = fields
   return {
     table: 'remarks',
-    row: { ...created(remarkId, now), speaker: null, ...fields, authorId: actor.memberId },
+    // A remark said at no meeting carries no meetingId at all, as remarks did before there was one.
+    row: { ...created(remarkId, now), speaker: null, ...rest, authorId: actor.memberId, ...(meetingId ? { meetingId } : {}) },
   }
+}
+
+/**
+ * Check that the meeting a remark or suggestion names (if any) is one of the same village.
+ * Returns a refusal, or null when there is no meeting or it fits.
+ */
+export function checkMeeting(rows: RowSet, meetingId: string | null | undefined, villageId: string): MutationResult | null {
+  if (!meetingId) return null
+  const meeting = rows.get('meetings', meetingId)
+  if (!meeting) return reject('not_found', 'meetingId')
+  return meeting.villageId === villageId ? null : reject('invalid_args', 'meetingId')
 }
 
 /** Which subjects and kinds each role may write remarks on. */
@@ -41,6 +57,12 @@ const remarkRights: Partial<Record<Actor['role'], { subjects: readonly RemarkSub
   collector: { subjects: ['suggestion'], kinds: ['note', 'feedback'] },
   // Township staff record how an escalated matter is being worked.
   township: { subjects: ['escalation'], kinds: ['progress', 'note'] },
+}
+
+/** Whether this role may write a remark of this kind on this kind of subject (before scope checks). */
+export function mayRemark(role: Actor['role'], subjectType: RemarkSubjectType, kind: RemarkKind): boolean {
+  const rights = remarkRights[role]
+  return rights !== undefined && rights.subjects.includes(subjectType) && rights.kinds.includes(kind)
 }
 
 /** Load a remark's (or attachment's) subject and check it lies in the actor's scope. */
@@ -64,13 +86,16 @@ export const addRemarkArgs = z.object({
   kind: z.enum(remarkKinds),
   text: text('text', 1, 4000),
   speaker: boundedText(40, 'speaker_too_long').nullable().default(null),
+  /** The meeting at which it was said (meeting mode sends it): the report-back and minutes read it. */
+  meetingId: id.nullable().optional(),
 })
 export type AddRemarkArgs = z.input<typeof addRemarkArgs>
 
 /**
  * Append a remark to a subject in the actor's scope. Cadres write any kind on anything of their
  * village; collectors notes and feedback on suggestions; township staff progress and notes on
- * their township's escalations. A blank speaker is stored as null.
+ * their township's escalations. A blank speaker is stored as null. A `meetingId` must name a
+ * meeting of the same village.
  */
 export const addRemark = defineMutation({
   name: 'remark.add',
@@ -78,15 +103,15 @@ export const addRemark = defineMutation({
   reads: (args) => [
     { table: subjectTables[args.subjectType], id: args.subjectId },
     { table: 'remarks', id: args.id },
+    ...(args.meetingId ? [{ table: 'meetings' as const, id: args.meetingId }] : []),
   ],
   apply({ args, actor, rows, now }) {
     const subject = loadSubject(rows, actor, args.subjectType, args.subjectId)
     if ('refusal' in subject) return subject.refusal
-    const rights = remarkRights[actor.role]
-    if (!rights || !rights.subjects.includes(args.subjectType) || !rights.kinds.includes(args.kind)) {
-      return reject('forbidden')
-    }
+    if (!mayRemark(actor.role, args.subjectType, args.kind)) return reject('forbidden')
     if (rows.exists('remarks', args.id)) return reject('conflict', 'id')
+    const meeting = checkMeeting(rows, args.meetingId, subject.villageId)
+    if (meeting) return meeting
     return accept(remarkChange(args.id, now, actor, {
       villageId: subject.villageId,
       subjectType: args.subjectType,
@@ -94,6 +119,7 @@ export const addRemark = defineMutation({
       kind: args.kind,
       text: args.text,
       speaker: args.speaker || null,
+      meetingId: args.meetingId,
     }))
   },
 })

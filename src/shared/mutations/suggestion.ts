@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { id, phone, suggestionCategories, suggestionSources } from '../records'
 import { boundedText } from '../text'
 import { accept, created, defineMutation, reject } from './core'
+import { checkMeeting } from './remark'
 
 export const createSuggestionArgs = z.object({
   id,
@@ -15,6 +16,8 @@ export const createSuggestionArgs = z.object({
   receiptCode: z.string().regex(/^[A-Z0-9]{8}$/),
   /** Ids of the attachments `attachment.add` records next (each names this suggestion). */
   attachmentIds: z.array(z.uuid({ error: 'id_invalid' })).max(10, 'too_many_ids').default([]),
+  /** For an `on_site` question raised in meeting mode: the meeting it was raised at. */
+  meetingId: id.nullable().optional(),
 })
 export type CreateSuggestionArgs = z.input<typeof createSuggestionArgs>
 
@@ -22,13 +25,20 @@ export type CreateSuggestionArgs = z.input<typeof createSuggestionArgs>
 export const createSuggestion = defineMutation({
   name: 'suggestion.create',
   args: createSuggestionArgs,
-  reads: (args) => [{ table: 'suggestions', id: args.id }],
+  reads: (args) => [
+    { table: 'suggestions', id: args.id },
+    ...(args.meetingId ? [{ table: 'meetings' as const, id: args.meetingId }] : []),
+  ],
   apply({ args, actor, rows, now }) {
     if (actor.role === 'township' || actor.role === 'admin') return reject('forbidden')
     if (actor.villageId !== args.villageId) return reject('out_of_scope', 'villageId')
     // A villager always submits as 'villager'; members record on someone's behalf and say how.
     if ((actor.role === 'villager') !== (args.source === 'villager')) return reject('invalid_args', 'source')
     if (rows.exists('suggestions', args.id)) return reject('conflict', 'id')
+    // Only a question raised on the spot belongs to a meeting.
+    if (args.meetingId && args.source !== 'on_site') return reject('invalid_args', 'meetingId')
+    const meeting = checkMeeting(rows, args.meetingId, args.villageId)
+    if (meeting) return meeting
     return accept({
       table: 'suggestions',
       row: {
@@ -49,6 +59,7 @@ export const createSuggestion = defineMutation({
         declineReason: null,
         rating: null,
         attachmentIds: args.attachmentIds,
+        ...(args.meetingId ? { meetingId: args.meetingId } : {}),
       },
     })
   },

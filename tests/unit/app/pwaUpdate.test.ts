@@ -3,6 +3,7 @@ import { effectScope, nextTick, ref } from 'vue'
 import { flushPromises } from '@vue/test-utils'
 import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
 import UpdatePrompt from '@app/components/app/UpdatePrompt.vue'
+import { useConfirmation } from '@app/composables/confirmation'
 import { useEditing, useFormGuard } from '@app/composables/formGuard'
 import { createPwaUpdate, installPwaUpdate } from '@app/composables/pwaUpdate'
 import type { PwaUpdate, ServiceWorkerHooks } from '@app/composables/pwaUpdate'
@@ -163,6 +164,24 @@ describe('UpdatePrompt', () => {
     wrapper.unmount()
   })
 
+  it('shows the prompt and the offline notice when the service worker registers after the prompt mounted', async () => {
+    // main.ts registers the service worker after the page's load event, when App (and this
+    // prompt) mounted long ago: the prompt must hear from the registration made later.
+    const { wrapper } = await mountWithApp(UpdatePrompt)
+    const { sw, register } = fakeServiceWorker()
+    controller = installPwaUpdate(register)
+
+    sw.hooks?.onOfflineReady()
+    await nextTick()
+    expect(useConfirmation().message.value).toBe('已可离线使用')
+    sw.hooks?.onNeedRefresh()
+    await nextTick()
+    await (await vi.waitFor(() => buttonNamed(wrapper.get('[data-testid="update-prompt"]'), '更新'))).trigger('click')
+    await flushPromises()
+    expect(sw.applied).toBe(1)
+    wrapper.unmount()
+  })
+
   it('hides when the person chooses later', async () => {
     const { sw, register } = fakeServiceWorker()
     controller = installPwaUpdate(register)
@@ -176,15 +195,16 @@ describe('UpdatePrompt', () => {
     wrapper.unmount()
   })
 
-  it('tells once that the app works offline', async () => {
+  it('tells once, in the top bar, that the app works offline', async () => {
     const { sw, register } = fakeServiceWorker()
     controller = installPwaUpdate(register)
     const { wrapper } = await mountWithApp(UpdatePrompt)
     sw.hooks?.onOfflineReady()
     await nextTick()
-    expect(wrapper.get('[data-testid="offline-ready"]').text()).toContain('已可离线使用')
-    await (await vi.waitFor(() => wrapper.get('[data-testid="offline-ready"] button'))).trigger('click')
-    expect(wrapper.find('[data-testid="offline-ready"]').exists()).toBe(false)
+    const { message, dismiss } = useConfirmation()
+    expect(message.value).toBe('已可离线使用')
+    expect(wrapper.find('[data-testid="update-prompt"]').exists()).toBe(false)
+    dismiss()
     wrapper.unmount()
   })
 })

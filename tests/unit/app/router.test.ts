@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
+import type { Actor } from '@shared/actor'
 import { createAppRouter, routes } from '@app/router'
 import { useDb } from '@app/db'
 import { useSessionStore } from '@app/stores/session'
@@ -30,7 +31,7 @@ describe('router', () => {
     expect(pages.map((route) => route.name)).toEqual([
       'suggestions', 'suggestion-new', 'suggestion', 'township', 'escalation', 'enrol', 'settings', 'sync', 'ledger',
       'follow-up', 'triage', 'meetings', 'meeting-new', 'meeting', 'meeting-notice', 'meeting-run', 'meeting-minutes',
-      'not-found',
+      'not-found', 'not-for-role',
     ])
     for (const route of pages) expect(typeof route.component, String(route.name)).toBe('function')
   })
@@ -94,5 +95,25 @@ describe('router', () => {
     expect(router.currentRoute.value.fullPath).toBe('/township')
     await useDb().meta.delete('session')
     localStorage.removeItem('yehua.enrolled')
+  })
+
+  it.each([
+    ['township', '/ledger'],
+    ['township', '/meetings'],
+    ['township', '/suggestions/new'],
+    ['collector', '/triage'],
+    ['cadre', '/township'],
+  ] as const)('shows a %s who opens %s that the page is not for them, at the same address', async (role, path) => {
+    const session = useSessionStore()
+    const { village } = sessionFixture()
+    const actor: Actor = role === 'township'
+      ? { role, memberId: testMemberId, villageId: null, townshipId: testTownshipId }
+      : { role, memberId: testMemberId, villageId: village!.id, townshipId: testTownshipId }
+    session.session = sessionFixture({ actor, village: role === 'township' ? null : village })
+    session.loaded = true
+    const router = appRouter()
+    await router.push(`${path}?from=typed`)
+    expect(router.currentRoute.value.name).toBe('not-for-role')
+    expect(router.currentRoute.value.fullPath).toBe(`${path}?from=typed`)
   })
 })

@@ -89,4 +89,19 @@ describe('MeetingNoticePage', () => {
     expect(wrapper.findAll('button').some((b) => b.text() === zh.meeting.notice.page.announce)).toBe(false)
     expect(wrapper.text()).toContain(zh.meeting.status.announced)
   })
+
+  it('points to the texts below its hint, where they are', async () => {
+    const wrapper = await open()
+    const hint = wrapper.get('.notice-page__announce').text()
+    expect(hint).toContain('把下面的文字发到村微信群')
+    // The hint comes before the texts it points to.
+    const html = wrapper.html()
+    expect(html.indexOf('把下面的文字')).toBeLessThan(html.indexOf(zh.meeting.notice.page.wechat))
+  })
+
+  it('says in one go that a closed meeting can no longer be announced', async () => {
+    await useDb().meetings.put({ ...meeting, status: 'closed' })
+    const wrapper = await open()
+    expect(wrapper.text()).toContain('这次夜话已结束，不能再发布通知。')
+  })
 })

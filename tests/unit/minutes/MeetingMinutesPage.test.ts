@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import MeetingMinutesPage from '@app/pages/MeetingMinutesPage.vue'
 import zh from '@app/locales/zh-CN'
-import { idAt } from '@app/stores/meetingRun'
+import { idAt } from '@shared/ledger'
 import { aDecision, aRemark, aSuggestion, aTopic, EVENING } from '../builders'
 import { mountWithApp } from '../helpers/mount'
 import { setUpPageTests } from '../helpers/page'
@@ -15,15 +15,23 @@ const topic = aTopic({ meetingId: october.id, title: '修小学门口路灯', su
 const decision = aDecision({ meetingId: october.id, topicId: topic.id, text: '装两盏太阳能路灯', owner: '张主任', dueOn: '2026-10-16' })
 const view = aRemark({ subjectType: 'topic', subjectId: topic.id, kind: 'view', text: '要装太阳能的', speaker: '李大爷' })
 const older = aDecision({ text: '修好村东路灯', owner: '张主任', dueOn: '2026-10-20' })
-const report = aRemark({
+const report = aRemark({ subjectType: 'decision', subjectId: older.id, kind: 'followup', text: '灯泡买好了', meetingId: october.id })
+// Recorded that evening by an app from before reports named their meeting: counted by the phone's clock.
+const olderReport = aRemark({
   id: idAt(Date.parse(EVENING)).replace(/0000$/, '0003'), subjectType: 'decision', subjectId: older.id, kind: 'followup',
-  text: '灯泡买好了',
+  text: '电工约好了',
 })
+// Recorded that morning on the same phone, before the meeting: not part of it.
+const morningReport = aRemark({
+  id: idAt(Date.parse('2026-10-09T01:00:00.000Z')).replace(/0000$/, '0004'), subjectType: 'decision', subjectId: older.id,
+  kind: 'followup', text: '早上问过电工',
+})
+const closed = { ...october, updatedAt: '2026-10-09T13:30:00.000Z' }
 
 async function open() {
   await seed({
-    meetings: [october], topics: [topic], suggestions: [{ ...request, topicId: topic.id }], decisions: [decision, older],
-    remarks: [view, report],
+    meetings: [closed], topics: [topic], suggestions: [{ ...request, topicId: topic.id }], decisions: [decision, older],
+    remarks: [view, report, olderReport, morningReport],
   })
   const { wrapper } = await mountWithApp(MeetingMinutesPage, { route: `/meetings/${october.id}/minutes`, session: sessionAs('cadre') })
   page.keep(wrapper)
@@ -39,6 +47,8 @@ describe('MeetingMinutesPage', () => {
     expect(article.text()).toContain('2026年10月9日 19:30')
     expect(article.text()).toContain('36 人')
     expect(article.text()).toContain('汇报：灯泡买好了')
+    expect(article.text()).toContain('汇报：电工约好了')
+    expect(article.text()).not.toContain('早上问过电工')
     expect(article.text()).toContain('发言：李大爷：要装太阳能的')
     expect(article.text()).toContain('拍板：装两盏太阳能路灯（专人 张主任，2026-10-16 前）')
     expect(article.text()).toContain('路灯本周修好，排水沟上报镇里。')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildMinutes, minutesText } from '@app/components/minutes/minutes'
+import { buildMinutes, minutesText, minutesTitle } from '@app/components/minutes/minutes'
 import { createAppI18n } from '@app/i18n'
 import en from '@app/locales/en'
 import zhCN from '@app/locales/zh-CN'
@@ -33,6 +33,16 @@ describe('buildMinutes', () => {
   it('gives the time in Shanghai whatever the phone says', () => {
     const late = buildMinutes({ ...octoberInput(), meeting: { ...october, startsAt: '2026-10-09T16:30:00.000Z' } })
     expect([late.date, late.time]).toEqual(['2026-10-10', '00:30'])
+  })
+})
+
+describe('minutesTitle', () => {
+  it.each([
+    ['十月乡村夜话', '刘土城村十月乡村夜话 会议纪要'],
+    ['刘土城村乡村夜话（第十二期）', '刘土城村乡村夜话（第十二期） 会议纪要'],
+  ])('names the village once: %s', (title, expected) => {
+    expect(minutesTitle({ village: '刘土城村', title }, zhT)).toBe(expected)
+    expect(minutesText({ ...buildMinutes(octoberInput()), title }, zhT).split('\n')[0]).toBe(expected)
   })
 })
 

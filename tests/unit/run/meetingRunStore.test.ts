@@ -3,10 +3,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import { effectScope } from 'vue'
 import { defaultCalendar, dueStatus } from '@shared/calendar'
 import { useDb } from '@app/db'
-import { idAt, useMeetingRunStore } from '@app/stores/meetingRun'
+import { idAt } from '@shared/ledger'
+import { useMeetingRunStore } from '@app/stores/meetingRun'
 import type { ReportItem } from '@app/stores/meetingRun'
 import { useSessionStore } from '@app/stores/session'
-import { aDecision, aMeeting, aRemark, aTopic, anEscalation, EVENING, testId } from '../builders'
+import { aDecision, aMeeting, aRemark, aSuggestion, aTopic, anEscalation, EVENING, testId } from '../builders'
 import { outboxNames, resetDb, seed, sessionAs, tonight } from './fixtures'
 
 const september = aMeeting({ startsAt: '2026-09-10T11:30:00.000Z', status: 'closed' })
@@ -52,19 +53,48 @@ describe('meetingRun store', () => {
     expect(items[0]!.due?.status).toBe('overdue')
   })
 
-  it("counts as tonight's reports only those recorded from the meeting's day on", async () => {
+  it("counts as tonight's reports those that name tonight's meeting, whatever the phone's clock says", async () => {
     const earlier = aDecision({ meetingId: september.id, text: '修好村东路灯' })
-    const lastMonth = aRemark({
-      id: idAt(Date.parse('2026-09-10T12:00:00.000Z')).replace(/0000$/, '0001'), subjectType: 'decision',
-      subjectId: earlier.id, kind: 'followup', text: '九月说过了',
-    })
+    const lastMonth = aRemark({ subjectType: 'decision', subjectId: earlier.id, kind: 'followup', text: '九月说过了', meetingId: september.id })
     const tonightsReport = aRemark({
-      id: idAt(Date.parse(EVENING)).replace(/0000$/, '0002'), subjectType: 'decision', subjectId: earlier.id,
-      kind: 'followup', text: '十月的汇报',
+      id: idAt(Date.parse('2026-09-10T12:00:00.000Z')).replace(/0000$/, '0002'), subjectType: 'decision',
+      subjectId: earlier.id, kind: 'followup', text: '十月的汇报', meetingId: meeting.id,
     })
-    await seed({ meetings: [september, meeting], decisions: [earlier], remarks: [lastMonth, tonightsReport] })
+    // Typed on this phone tonight, outside meeting mode: it names no meeting.
+    const aside = aRemark({
+      id: idAt(Date.parse(EVENING)).replace(/0000$/, '0003'), subjectType: 'decision', subjectId: earlier.id,
+      kind: 'followup', text: '顺便记一笔',
+    })
+    await seed({ meetings: [september, meeting], decisions: [earlier], remarks: [lastMonth, tonightsReport, aside] })
     const [item] = await reportBack()
     expect(item!.reports.map((r) => r.text)).toEqual(['十月的汇报'])
+  })
+
+  it("lists as tonight's questions only the on-site suggestions raised at it", async () => {
+    // Made today on the phone's clock (as the demo's rows are, when the server starts), raised at September's.
+    const septemberQuestion = aSuggestion({
+      id: idAt(Date.parse(EVENING) - 3_600_000).replace(/0000$/, '0005'), source: 'on_site', content: '红白事定个规矩',
+      meetingId: september.id,
+    })
+    const earlierToday = aSuggestion({ id: idAt(Date.parse(EVENING) - 7_200_000).replace(/0000$/, '0006'), source: 'on_site', content: '下午打电话说的事' })
+    const raised = aSuggestion({ source: 'on_site', content: '村里能不能建个快递点', meetingId: meeting.id })
+    await seed({ meetings: [september, meeting], suggestions: [septemberQuestion, earlierToday, raised] })
+    const view = scope.run(() => store().watchRun(meeting.id))!
+    await vi.waitFor(() => expect(view.value).toBeTruthy())
+    expect(view.value!.questions.map((q) => q.content)).toEqual(['村里能不能建个快递点'])
+  })
+
+  it('records a report, a view and a question with the meeting they were given at', async () => {
+    const earlier = aDecision({ meetingId: september.id })
+    const topic = aTopic({ meetingId: meeting.id })
+    await seed({ meetings: [september, meeting], decisions: [earlier], topics: [topic] })
+    const [item] = await reportBack()
+    const run = store()
+    expect((await run.report(meeting.id, item!, '还在办', 'in_progress')).ok).toBe(true)
+    expect((await run.addView(meeting, { type: 'topic', id: topic.id }, '同意', '刘大爷')).ok).toBe(true)
+    expect((await run.raiseQuestion(meeting, '村里能不能建个快递点', '王婶')).ok).toBe(true)
+    expect((await useDb().remarks.toArray()).map((r) => [r.kind, r.meetingId])).toEqual([['followup', meeting.id], ['view', meeting.id]])
+    expect((await useDb().suggestions.toArray()).map((s) => [s.source, s.meetingId])).toEqual([['on_site', meeting.id]])
   })
 
   it('writes nothing at all when one part of a report is refused', async () => {
@@ -74,7 +104,7 @@ describe('meetingRun store', () => {
     const [item] = await reportBack()
     // The phone's copy of the topic's list is out of date: decision.complete is refused after remark.add passed.
     const stale = { ...item!, topic: { ...topic, suggestionIds: [] } }
-    const result = await store().report(stale, '已经修好了', 'done')
+    const result = await store().report(meeting.id, stale, '已经修好了', 'done')
     expect(result).toMatchObject({ ok: false, rejection: { code: 'invalid_args', detail: 'list_changed' } })
     expect(await useDb().remarks.count()).toBe(0)
     expect(await outboxNames()).toEqual([])

@@ -141,6 +141,15 @@ export function reportStatus(item: MinutesReport, t: Translate): string {
 }
 
 /**
+ * The minutes' title: the village's name and the meeting's title, once — a title that already
+ * names the village (刘土城村乡村夜话（第十二期）) is not prefixed with it again.
+ */
+export function minutesTitle(minutes: Pick<Minutes, 'village' | 'title'>, t: Translate): string {
+  const village = minutes.village && !minutes.title.includes(minutes.village) ? minutes.village : ''
+  return t('minutes.documentTitle', { village, title: minutes.title }).trim()
+}
+
+/**
  * The minutes as plain text, to copy into a chat or a notebook: one heading per part, items
  * numbered, what was said indented under them.
  *
@@ -152,7 +161,7 @@ export function minutesText(minutes: Minutes, t: Translate): string {
   const heading = (key: string) => out.push('', t('minutes.heading', { title: t(key) }))
   const none = () => out.push(t('minutes.none'))
 
-  out.push(t('minutes.documentTitle', { village: minutes.village ?? '', title: minutes.title }).trim())
+  out.push(minutesTitle(minutes, t))
   out.push(t('minutes.whenLine', { when: minutesWhen(minutes, t) }))
   out.push(t('minutes.placeLine', { place: minutes.place }))
   out.push(t('minutes.attendanceLine', { n: minutes.attendance }))

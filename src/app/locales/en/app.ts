@@ -22,10 +22,22 @@ export default {
     settings: 'Me',
     sync: 'Sync',
     notFound: 'Page not found',
+    notForRole: 'Not for your role',
   },
   notFound: {
     text: 'This page does not exist. The link may be wrong.',
     home: 'Go to the start page',
+  },
+  notForRole: {
+    text: 'This page is for {roles}; this phone is enrolled as {role}.',
+    or: ' or ',
+    home: 'Back to the start page',
+  },
+  roles: {
+    cadre: 'village cadres',
+    collector: 'collectors',
+    township: 'township staff',
+    admin: 'administrators',
   },
   update: {
     ready: 'A new version is ready',

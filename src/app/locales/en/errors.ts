@@ -15,6 +15,10 @@ export default {
     illegal_transition: 'This item has changed status in the meantime; this step no longer applies',
     conflict: 'This record exists already',
   },
+  read: {
+    message: 'Could not read the data on this phone: {reason}',
+    retry: 'Try again',
+  },
   reload: {
     message: 'The app was updated in another window. Reload to continue.',
     action: 'Reload',

@@ -168,7 +168,7 @@ export default {
       announced: 'Announced',
       announcedHint: 'The notice of this meeting is already out.',
       notAnnounceable: 'This meeting is {status}: it cannot be announced.',
-      announceHint: 'Announcing marks the meeting as announced. Post the text in the village WeChat group, put up the poster and read the script on the loudspeaker.',
+      announceHint: 'Announcing marks the meeting as announced. Post the text below in the village WeChat group, put up the poster and read the script on the loudspeaker.',
       unsaved: 'Not saved yet:',
     },
   },

@@ -35,7 +35,13 @@ export default {
     unit: '{n} present',
   },
   report: {
-    open: 'Record the report',
+    open: 'Write a fuller report',
+    quickLabel: 'Report in one tap',
+    quick: {
+      unchanged: 'No change',
+      in_progress: 'In progress',
+      done: 'Done',
+    },
     empty: 'Earlier meetings left nothing open.',
     intro: '{n} items from earlier meetings are still open: report on each.',
     kind: {
@@ -84,6 +90,7 @@ export default {
     view: 'View',
     viewPlaceholder: 'What the villager said',
     speaker: 'Speaker',
+    speakers: 'Who said it? Tap a name',
     speakerPlaceholder: 'Optional',
     addView: 'Record the view',
     asQuestion: 'Record as a new request',

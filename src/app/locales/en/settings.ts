@@ -18,6 +18,11 @@ export default {
     village: 'Village',
     none: 'This phone is not enrolled yet',
   },
+  sync: {
+    title: 'Sync',
+    link: 'Sync status',
+    hint: 'What is still unsent, sync now, changes that were refused',
+  },
   about: {
     title: 'About',
     version: 'Version',

@@ -23,12 +23,12 @@ export default {
     topic: 'Which topic',
     newTopic: 'As a new topic',
     topicTitle: 'New topic',
-    submit: 'Put on agenda',
+    submit: 'Add to the agenda',
   },
   merge: {
     target: 'Which suggestion is the same matter (merge into it)',
     none: 'There is no suggestion to merge into.',
-    submit: 'Merge',
+    submit: 'Merge them',
   },
   answer: {
     label: 'Answer (the villager sees it with their receipt)',
@@ -38,7 +38,7 @@ export default {
   decline: {
     label: 'Why it is declined (the villager sees it with their receipt)',
     placeholder: 'Say why, so the villager understands',
-    submit: 'Decline',
+    submit: 'Decline it',
   },
   cancel: 'Cancel',
   done: '{n} handled; saved on this phone and sent when there is a signal',

@@ -20,10 +20,22 @@ export default {
     settings: '我的',
     sync: '同步',
     notFound: '页面不存在',
+    notForRole: '不是您用的页面',
   },
   notFound: {
     text: '没有找到这个页面，可能链接有误。',
     home: '回到首页',
+  },
+  notForRole: {
+    text: '这一页是给{roles}用的，这部手机登记的身份是{role}。',
+    or: '或',
+    home: '回到首页',
+  },
+  roles: {
+    cadre: '村干部',
+    collector: '征集员',
+    township: '镇街工作人员',
+    admin: '管理员',
   },
   update: {
     ready: '新版本已就绪',

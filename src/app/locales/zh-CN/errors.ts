@@ -15,6 +15,10 @@ export default {
     illegal_transition: '这件事的状态已经变了，不能再这样操作',
     conflict: '这条记录已经存在',
   },
+  read: {
+    message: '没能读出手机上的数据：{reason}',
+    retry: '重试',
+  },
   reload: {
     message: '应用已在别的窗口更新，请刷新后继续。',
     action: '刷新',

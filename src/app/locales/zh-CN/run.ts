@@ -33,7 +33,13 @@ export default {
     unit: '共 {n} 人到会',
   },
   report: {
-    open: '记录汇报',
+    open: '写详细情况',
+    quickLabel: '一键汇报',
+    quick: {
+      unchanged: '无变化',
+      in_progress: '进行中',
+      done: '已办结',
+    },
     empty: '以前的夜话没有留下还没办完的事。',
     intro: '以前的夜话还有 {n} 件事没办完，请逐件说明情况。',
     kind: {
@@ -82,6 +88,7 @@ export default {
     view: '发言内容',
     viewPlaceholder: '村民说了什么',
     speaker: '发言人',
+    speakers: '是谁说的？点一下名字',
     speakerPlaceholder: '可不填',
     addView: '记下发言',
     asQuestion: '记为新诉求',

@@ -16,6 +16,11 @@ export default {
     village: '所在村',
     none: '本机尚未登记',
   },
+  sync: {
+    title: '同步',
+    link: '同步情况',
+    hint: '看看还有没有没发出去的更改，立即同步，查看没有被接受的更改',
+  },
   about: {
     title: '关于',
     version: '版本',

@@ -21,12 +21,12 @@ export default {
     topic: '放进哪个议题',
     newTopic: '作为新议题',
     topicTitle: '新议题的名称',
-    submit: '列入议题',
+    submit: '确定列入议题',
   },
   merge: {
     target: '和哪条意见是一回事（合并进去）',
     none: '没有可以合并进去的意见。',
-    submit: '合并',
+    submit: '确定合并',
   },
   answer: {
     label: '答复内容（村民凭回执能看到）',
@@ -36,7 +36,7 @@ export default {
   decline: {
     label: '不采纳的理由（村民凭回执能看到）',
     placeholder: '说清楚为什么，村民才能理解',
-    submit: '不采纳',
+    submit: '确定不采纳',
   },
   cancel: '取消',
   done: '已处理 {n} 条，保存在手机上，有信号时自动发送',

@@ -3,6 +3,7 @@ import type { DialectName } from '../connection'
 import { init } from './001_init'
 import { deviceScope } from './002_device_scope'
 import { enrolFailures } from './003_enrol_failures'
+import { meetingAttribution } from './005_meeting_attribution'
 
 /**
  * Every migration by name, in order. A static list rather than a folder scan, so it works the
@@ -13,6 +14,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '001_init': init(dialect),
     '002_device_scope': deviceScope,
     '003_enrol_failures': enrolFailures,
+    '005_meeting_attribution': meetingAttribution,
   }
 }
 
