@@ -15,6 +15,8 @@ import type { RateLimit } from './routes/enrol'
 import { healthRoutes } from './routes/health'
 import { sessionRoutes } from './routes/session'
 import { syncRoutes } from './routes/sync'
+import { villagerRoutes } from './routes/villager'
+import type { VillagerLimits } from './villager/limits'
 
 export interface BuildAppOptions {
   /** An open, migrated database. The caller closes it after `app.close()`. */
@@ -33,6 +35,8 @@ export interface BuildAppOptions {
   clock?: () => Date
   /** Trust X-Forwarded-* from a reverse proxy (for client IPs in rate limiting). */
   trustProxy?: boolean
+  /** Limits of the villagers' public routes (`/api/v/…`); the defaults are in README. */
+  villagerLimits?: VillagerLimits
 }
 
 declare module 'fastify' {
@@ -73,6 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
   await app.register(healthRoutes, { ctx })
   await app.register(enrolRoutes, { ctx, rateLimit: options.rateLimit ?? { max: 20, timeWindow: 60_000 } })
+  // Villagers have no account: these routes act as a villager of the village in their URL.
+  await app.register(villagerRoutes, { ctx, ...(options.villagerLimits ? { limits: options.villagerLimits } : {}) })
   await app.register(async (scope) => {
     requireDevice(scope, ctx)
     await scope.register(sessionRoutes, { ctx })

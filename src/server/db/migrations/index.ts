@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import type { DialectName } from '../connection'
 import { init } from './001_init'
 import { deviceScope } from './002_device_scope'
+import { villagerReceipts } from './004_villager_receipts'
 
 /**
  * Every migration by name, in order. A static list rather than a folder scan, so it works the
@@ -11,6 +12,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '001_init': init(dialect),
     '002_device_scope': deviceScope,
+    '004_villager_receipts': villagerReceipts,
   }
 }
 
