@@ -202,7 +202,8 @@ forEachDatabase((makeDb) => {
           expect(res.statusCode).toBe(200)
           expect(res.json<FollowAnswer>().view).toEqual({
             id: body.id, content: '东头的水渠漏水', category: 'infrastructure', status: 'new', createdAt: t.clock().toISOString(),
-            steps: [{ kind: 'received', at: t.clock().toISOString() }], canRate: false, attachments: 0,
+            steps: [{ kind: 'received', at: t.clock().toISOString() }], current: { kind: 'received', at: t.clock().toISOString() },
+            canRate: false, attachments: 0,
           })
         }
       })

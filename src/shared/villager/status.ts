@@ -4,7 +4,7 @@
 import type { LedgerIndex } from '../ledger'
 import { suggestionPath } from '../ledger'
 import type { PathStep } from '../ledger/path'
-import type { Suggestion, SuggestionCategory, SuggestionStatus } from '../records'
+import type { Meeting, Suggestion, SuggestionCategory, SuggestionStatus } from '../records'
 import { villagerMayRate } from './rating'
 
 export type VillagerStepKind =
@@ -37,8 +37,10 @@ export interface VillagerView {
   category: SuggestionCategory
   status: SuggestionStatus
   createdAt: string
-  /** Every step, oldest first; the last one is where it stands now. */
+  /** Every step, oldest first. */
   steps: VillagerStep[]
+  /** Where it stands now: the latest step of the kind its status says (see `currentStep`). */
+  current: VillagerStep
   /** The villager is asked to rate it now (answered or resolved). */
   canRate: boolean
   /** Voice notes and photos attached. */
@@ -114,18 +116,60 @@ export function villagerSteps(suggestion: Suggestion, index: LedgerIndex, depth 
   return [...own, ...followed]
 }
 
+/** The step kinds that say where an item of each status stands, as they read to a villager. */
+const currentKinds: Record<SuggestionStatus, readonly VillagerStepKind[]> = {
+  new: ['received', 'deferred'],
+  on_agenda: ['on_agenda', 'reopened'],
+  answered: ['answered'],
+  declined: ['declined'],
+  merged: ['merged'],
+  decided: ['decided'],
+  escalated: ['escalated'],
+  resolved: ['resolved'],
+  closed: ['closed'],
+}
+
+const openMeetings: readonly Meeting['status'][] = ['draft', 'announced', 'in_progress']
+
+/**
+ * Where an item stands now, by its status: the latest of the steps that status reads as (put off
+ * at a meeting and back in the inbox is "deferred"). On the agenda, it is the meeting it waits
+ * for, or — once that meeting is over and a rating reopened it — "reopened". Not simply the last
+ * step by date: a meeting can be dated after a decision taken at it, when it was run before its
+ * announced time.
+ */
+export function currentStep(suggestion: Suggestion, steps: readonly VillagerStep[], index: LedgerIndex): VillagerStep {
+  if (suggestion.status === 'on_agenda') {
+    const topic = suggestion.topicId ? index.topicsById.get(suggestion.topicId) : undefined
+    const meeting = topic ? index.meetingsById.get(topic.meetingId) : undefined
+    const waiting = meeting && openMeetings.includes(meeting.status)
+    const reopened = suggestion.rating && suggestion.rating.outcome !== 'resolved'
+    if (reopened && !waiting) return { kind: 'reopened', at: suggestion.rating!.ratedAt }
+    if (meeting) {
+      const dated = meeting.status !== 'draft'
+      return { kind: 'on_agenda', at: dated ? meeting.startsAt : null, meeting: { title: meeting.title, startsAt: dated ? meeting.startsAt : null } }
+    }
+  }
+  const kinds = currentKinds[suggestion.status]
+  let found: VillagerStep | undefined
+  for (const step of steps) if (kinds.includes(step.kind)) found = step
+  return found ?? steps.at(-1) ?? { kind: 'received', at: null }
+}
+
 /**
  * An item as its receipt shows it: the villager's own text, the category, the status and its
  * steps, whether a rating is asked for. Nothing else of the row (name, phone, who typed it in).
  */
 export function villagerView(suggestion: Suggestion, index: LedgerIndex): VillagerView {
+  const steps = villagerSteps(suggestion, index)
   return {
     id: suggestion.id,
     content: suggestion.content,
     category: suggestion.category,
     status: suggestion.status,
     createdAt: suggestion.createdAt,
-    steps: villagerSteps(suggestion, index),
+    steps,
+    current: currentStep(suggestion, steps, index),
     canRate: villagerMayRate(suggestion.status),
     attachments: suggestion.attachmentIds.length,
   }

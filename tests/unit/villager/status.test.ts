@@ -124,6 +124,34 @@ describe('villagerSteps: the status words of every ledger path', () => {
   })
 })
 
+describe('currentStep: where an item stands now', () => {
+  it.each([
+    ['new', paths.fresh, 'received'],
+    ['new again after a meeting put it off', paths.deferred, 'deferred'],
+    ['on a meeting still to come', paths.scheduled, 'on_agenda'],
+    ['resolved', paths.lamp, 'resolved'],
+    ['escalated', paths.returned, 'escalated'],
+    ['answered', paths.answered, 'answered'],
+    ['declined', paths.declined, 'declined'],
+    ['merged', paths.merged, 'merged'],
+    ['reopened by its rating', paths.reopened, 'reopened'],
+    ['crossed off', paths.closed, 'closed'],
+  ])('%s: %s', (_what, one, kind) => {
+    expect(villagerView(one, index).current.kind).toBe(kind)
+  })
+
+  it('is the result even when the meeting that decided it is dated later (run before its announced time)', () => {
+    const early = aMeeting({ status: 'closed', startsAt: '2026-10-20T11:30:00.000Z' })
+    const topic = aTopic({ meetingId: early.id, outcome: 'decided' })
+    const one = aSuggestion({ status: 'resolved', topicId: topic.id, createdAt: received, updatedAt: received })
+    topic.suggestionIds = [one.id]
+    const done = aDecision({ topicId: topic.id, meetingId: early.id, status: 'done', createdAt: '2026-10-10T12:00:00.000Z', updatedAt: '2026-10-11T02:00:00.000Z' })
+    const view = villagerView(one, indexLedger({ suggestions: [one], meetings: [early], topics: [topic], decisions: [done] }))
+    expect(view.steps.at(-1)?.kind).toBe('on_agenda')
+    expect(view.current).toMatchObject({ kind: 'resolved', text: done.text })
+  })
+})
+
 describe('villagerView', () => {
   it('asks for a rating only of answered and resolved items', () => {
     expect(Object.entries(paths).filter(([, one]) => villagerView(one, index).canRate).map(([name]) => name).sort())
@@ -136,7 +164,7 @@ describe('villagerView', () => {
       expect(json).not.toContain(secret)
     }
     expect(Object.keys(villagerView(paths.fresh, index)).sort()).toEqual(
-      ['attachments', 'canRate', 'category', 'content', 'createdAt', 'id', 'status', 'steps'],
+      ['attachments', 'canRate', 'category', 'content', 'createdAt', 'current', 'id', 'status', 'steps'],
     )
   })
 })
