@@ -273,6 +273,17 @@ export function createVillagerStore(village: string) {
     }
   }
 
+  const onOnline = () => {
+    state.online = true
+    retryDelay = RETRY_FIRST_MS
+    void loadBoard()
+    void flush()
+  }
+  const onOffline = () => (state.online = false)
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void flush()
+  }
+
   /** Read what the phone kept, then load the board and send what waits. */
   async function start(): Promise<void> {
     kept = await openKeptStore<Kept>()
@@ -284,16 +295,9 @@ export function createVillagerStore(village: string) {
     state.board = boards[village] ?? null
     state.ready = true
     if (!stored) await save()
-    window.addEventListener('online', () => {
-      state.online = true
-      retryDelay = RETRY_FIRST_MS
-      void loadBoard()
-      void flush()
-    })
-    window.addEventListener('offline', () => (state.online = false))
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') void flush()
-    })
+    window.addEventListener('online', onOnline)
+    window.addEventListener('offline', onOffline)
+    document.addEventListener('visibilitychange', onVisible)
     await loadBoard()
     await flush()
   }
@@ -373,7 +377,16 @@ export function createVillagerStore(village: string) {
     void flush()
   }
 
-  return { state, items, start, submit, flush, refresh, rate, follow, remove, withoutVoice, loadBoard }
+  /** Stop listening and retrying (the page is going away; tests end). */
+  function stop(): void {
+    window.removeEventListener('online', onOnline)
+    window.removeEventListener('offline', onOffline)
+    document.removeEventListener('visibilitychange', onVisible)
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimer = null
+  }
+
+  return { state, items, start, stop, submit, flush, refresh, rate, follow, remove, withoutVoice, loadBoard }
 }
 
 export type VillagerStore = ReturnType<typeof createVillagerStore>

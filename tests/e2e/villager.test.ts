@@ -15,6 +15,7 @@ import {
   useServer,
   waitForServiceWorkerControl,
 } from './harness'
+import { seriousAxeViolations } from './support/axe'
 
 /** Chromium's fake microphone (a beep) with the permission prompt answered yes. */
 const fakeMicrophone = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
@@ -165,6 +166,7 @@ describe("a villager's whole side, from the poster's link", () => {
     await page.reload()
     const item = itemOf(page, content)
     await expectVisible(item.getByText(say(v.step.resolved, { text: result })), 20_000)
+    expect(await seriousAxeViolations(page)).toEqual([])
     await item.getByRole('radio', { name: say(v.rate.star, { n: 3 }) }).check()
     await item.getByRole('radio', { name: v.outcome.partly }).check()
     await item.getByLabel(v.rate.note).fill('栏杆焊好了，桥面还是晃。')
@@ -228,4 +230,28 @@ describe('the villager page without a service worker or IndexedDB', () => {
     expect(await followed.json()).toMatchObject({ view: { content, attachments: 1, status: 'new' } })
     expect(errors).toEqual([])
   }, 90_000)
+})
+
+describe('the villager page for everyone', () => {
+  const reader = useSecondDevice(server, 'reader')
+
+  it.each(['light', 'dark'] as const)('has no serious or critical axe-core finding, %s, in Chinese and English, before and after submitting', async (colorScheme) => {
+    const { page, errors } = await reader.open({ colorScheme })
+    await page.goto('/v/ltc01')
+    await expectVisible(page.getByRole('heading', { level: 1, name: '刘土城村' }))
+    await expectVisible(page.getByRole('heading', { name: v.board.decisions }))
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await page.getByLabel(v.form.content).fill(`路口的反光镜碎了（${colorScheme}）`)
+    await button(page, v.category.environment).click()
+    await button(page, v.form.submit).click()
+    await expectVisible(page.getByTestId('receipt-code'), 20_000)
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await button(page, v.page.language).click()
+    await expectVisible(page.getByRole('heading', { name: 'Tell the village' }))
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+  }, 60_000)
 })
