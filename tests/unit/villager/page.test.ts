@@ -18,7 +18,7 @@ import { createVillagerStore } from '../../../src/villager/store'
 
 const i18n = createVillagerI18n()
 // vue-i18n's typed `t` (from the cadres' message schema) is too deep for a plain key here.
-const translate = i18n.global.t as unknown as (key: string, values: Record<string, unknown>) => string
+const translate = (i18n as unknown as { global: { t: (key: string, values: Record<string, unknown>) => string } }).global.t
 const t = (key: string, values?: Record<string, unknown>) => translate(key, values ?? {})
 const at = '2026-12-05T11:30:00.000Z'
 
