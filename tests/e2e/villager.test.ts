@@ -58,8 +58,10 @@ describe("a villager's whole side, from the poster's link", () => {
     const result = '两根栏杆已经焊好，刷了防锈漆。'
     const decision = { text: '焊好村西小桥的断栏杆', owner: '刘主任' }
 
-    // The poster's QR code: the villager page, with no enrolment, and the notice on top.
-    await page.goto('/v/ltc01')
+    // The poster's QR code (its link as the server lists it): the villager page, with no enrolment, and the notice on top.
+    const link = server().villagerLinks.find((one) => one.village === '刘土城村')!.link
+    expect(new URL(link).pathname).toBe('/v/ltc01')
+    await page.goto(new URL(link).pathname)
     await expectVisible(page.getByRole('heading', { level: 1, name: '刘土城村' }))
     await expectVisible(page.getByRole('heading', { name: v.notice.heading }))
     expect(await page.getByText(zh.enrol.code).count()).toBe(0)

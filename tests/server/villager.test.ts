@@ -1,10 +1,14 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LightMyRequestResponse } from 'fastify'
 import { newId } from '@shared/ids'
 import type { FollowAnswer, MineAnswer, RateAnswer, SubmitAnswer, VillageAnswer, VillagerSubmission } from '@shared/villager/api'
 import { newReceipt, newReceiptSecret } from '@shared/villager/receipt'
+import { startBanner } from '../../src/server/demo/banner'
+import { demoVillagerLinks, writeDemoCodes } from '../../src/server/demo/codes'
+import { setupReport } from '../../src/server/setup/township'
 import type { VillagerLimits } from '../../src/server/villager/limits'
 import type { TestApp } from './helpers/app'
 import { codeOf, enrol, startApp } from './helpers/app'
@@ -324,6 +328,42 @@ forEachDatabase((makeDb) => {
       expect((await guess()).statusCode).toBe(404)
       expect((await guess()).statusCode).toBe(429)
     })
+  })
+})
+
+describe("the demo's and setup's villager links", () => {
+  let t: TestApp
+  beforeAll(async () => {
+    const { makeSqlite } = await import('./helpers/databases')
+    t = await startApp(makeSqlite)
+  })
+  afterAll(() => t.close())
+
+  it("lists each demo village's link, writes it to demo-codes.json after the members' codes, and prints it at start", async () => {
+    const links = await demoVillagerLinks(t.app.ctx, 'http://localhost:8080', t.demo.members.map((m) => m.id))
+    expect(links).toEqual([
+      { role: 'villager', name: '村民', village: '刘土城村', code: 'ltc01', link: 'http://localhost:8080/v/ltc01' },
+      { role: 'villager', name: '村民', village: '孙庄村', code: 'szc01', link: 'http://localhost:8080/v/szc01' },
+    ])
+    const dir = mkdtempSync(join(tmpdir(), 'yehua-data-'))
+    const file = await writeDemoCodes(dir, [...t.codes, ...links])
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual([...t.codes, ...links])
+    rmSync(dir, { recursive: true })
+    const banner = startBanner(['http://localhost:8080/'], { codes: t.codes, enrolled: [], expiresAt: null, file, villagers: links })
+    expect(banner).toMatch(/刘土城村\s+http:\/\/localhost:8080\/v\/ltc01/)
+    expect(banner).toMatch(/孙庄村\s+http:\/\/localhost:8080\/v\/szc01/)
+  })
+
+  it('prints each village link with a QR code in the setup report', async () => {
+    const villages = t.demo.villages.map((row) => ({ row, created: true }))
+    const report = await setupReport(
+      { township: { row: t.demo.townships[0]!, created: true }, villages, admin: null, enrolment: null, demoPresent: false },
+      'https://yehua.example.cn',
+    )
+    expect(report).toContain('刘土城村  https://yehua.example.cn/v/ltc01')
+    expect(report).toContain('孙庄村  https://yehua.example.cn/v/szc01')
+    // One QR code per village, drawn with half blocks: three finder squares each.
+    expect(report.split(' ▄▄▄▄▄▄▄ ').length - 1).toBe(3 * 2)
   })
 })
 
