@@ -6,32 +6,6 @@ import zhCN from './locales/zh-CN'
 export const villagerLocales = ['zh-CN', 'en'] as const
 export type VillagerLocale = (typeof villagerLocales)[number]
 
-/** The same device-wide key as the cadres' app: a phone speaks one language in both. */
-const LOCALE_KEY = 'yehua.locale'
-
-export function isVillagerLocale(value: unknown): value is VillagerLocale {
-  return typeof value === 'string' && (villagerLocales as readonly string[]).includes(value)
-}
-
-/** The language this phone chose before, else Chinese. */
-export function storedVillagerLocale(): VillagerLocale {
-  try {
-    const stored = globalThis.localStorage?.getItem(LOCALE_KEY)
-    return isVillagerLocale(stored) ? stored : 'zh-CN'
-  } catch {
-    return 'zh-CN'
-  }
-}
-
-/** Remember the language (failing quietly in private modes that refuse storage). */
-export function rememberVillagerLocale(locale: VillagerLocale): void {
-  try {
-    globalThis.localStorage?.setItem(LOCALE_KEY, locale)
-  } catch {
-    // Not remembering is harmless: the page still shows the chosen language now.
-  }
-}
-
 /**
  * The cadres' app declares vue-i18n's message schema for the whole project (src/app/i18n); this
  * page's messages have their own shape, so vue-i18n's typing of them is set aside here. Their keys

@@ -6,6 +6,7 @@ import { computed, reactive } from 'vue'
 import { newId, newReceiptCode } from '@shared/ids'
 import type { VillageAnswer, VillagerSubmission, VoiceUpload } from '@shared/villager/api'
 import type { VillagerOutcome } from '@shared/villager/rating'
+import type { VillagerLocale } from './i18n'
 import { ratingProblems } from '@shared/villager/rating'
 import { newReceiptSecret, normaliseReceiptCode } from '@shared/villager/receipt'
 import type { VillagerView } from '@shared/villager/status'
@@ -55,6 +56,8 @@ interface Kept {
   device: string
   items: MyItem[]
   boards: Record<string, VillageAnswer>
+  /** The language chosen on this page (Chinese unless English was chosen). */
+  locale?: VillagerLocale
 }
 
 /** What the form hands over. */
@@ -95,6 +98,7 @@ export function createVillagerStore(village: string) {
     refreshedAt: null as string | null,
     /** The last submission made on this page, for its receipt. */
     lastSubmitted: null as string | null,
+    locale: 'zh-CN' as VillagerLocale,
   })
   let kept: KeptStore<Kept> | null = null
   let boards: Record<string, VillageAnswer> = {}
@@ -123,7 +127,7 @@ export function createVillagerStore(village: string) {
     if (!kept) return false
     try {
       merge(await kept.read())
-      const value: Kept = { version: 1, device: state.device, items: state.items, boards }
+      const value: Kept = { version: 1, device: state.device, items: state.items, boards, locale: state.locale }
       // A plain copy: IndexedDB cannot clone Vue's reactive proxies.
       await kept.write(JSON.parse(JSON.stringify(value)) as Kept)
       return true
@@ -293,6 +297,7 @@ export function createVillagerStore(village: string) {
     state.items = stored?.items ?? []
     boards = stored?.boards ?? {}
     state.board = boards[village] ?? null
+    state.locale = stored?.locale ?? 'zh-CN'
     state.ready = true
     if (!stored) await save()
     window.addEventListener('online', onOnline)
@@ -362,6 +367,12 @@ export function createVillagerStore(village: string) {
     return 'added'
   }
 
+  /** Remember the language chosen on this phone. */
+  async function setLocale(locale: VillagerLocale): Promise<void> {
+    state.locale = locale
+    await save()
+  }
+
   /** Take an unsent or refused item off the phone, or stop following one. */
   async function remove(item: MyItem): Promise<void> {
     removed.add(item.id)
@@ -386,7 +397,7 @@ export function createVillagerStore(village: string) {
     retryTimer = null
   }
 
-  return { state, items, start, stop, submit, flush, refresh, rate, follow, remove, withoutVoice, loadBoard }
+  return { state, items, start, stop, setLocale, submit, flush, refresh, rate, follow, remove, withoutVoice, loadBoard }
 }
 
 export type VillagerStore = ReturnType<typeof createVillagerStore>

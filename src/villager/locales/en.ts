@@ -203,6 +203,10 @@ export default {
     overdueToday: 'Overdue',
   },
   time: {
-    fallback: '{date} {time}',
+    day: '{day} {monthName}',
+    meeting: '{weekday} {day} {monthName}, {hm}',
+    moment: '{day} {monthName}, {hm}',
+    weekday: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
+    month: { 1: 'Jan', 2: 'Feb', 3: 'Mar', 4: 'Apr', 5: 'May', 6: 'Jun', 7: 'Jul', 8: 'Aug', 9: 'Sep', 10: 'Oct', 11: 'Nov', 12: 'Dec' },
   },
 } satisfies typeof zhCN

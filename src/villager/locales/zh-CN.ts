@@ -202,6 +202,10 @@ export default {
     overdueToday: '已超期',
   },
   time: {
-    fallback: '{date} {time}',
+    day: '{month}月{day}日',
+    meeting: '{month}月{day}日 {weekday} {hm}',
+    moment: '{month}月{day}日 {hm}',
+    weekday: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
+    month: { 1: '1月', 2: '2月', 3: '3月', 4: '4月', 5: '5月', 6: '6月', 7: '7月', 8: '8月', 9: '9月', 10: '10月', 11: '11月', 12: '12月' },
   },
 }
