@@ -39,8 +39,9 @@ function base64Of(blob: Blob): Promise<string> {
  * recorder.stop() // recorder.recording.value holds the note
  */
 export function useRecorder() {
-  const isSupported =
-    typeof MediaRecorder !== 'undefined' && typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia
+  // `in`, not `navigator.mediaDevices`: reading that property builds the media devices object,
+  // tens of milliseconds at start on a cheap phone; it is first used when recording starts.
+  const isSupported = typeof MediaRecorder !== 'undefined' && typeof navigator !== 'undefined' && 'mediaDevices' in navigator
   const state = ref<RecorderState>(isSupported ? 'idle' : 'unsupported')
   const elapsed = ref(0)
   const recording = shallowRef<Recording | null>(null)
@@ -63,6 +64,10 @@ export function useRecorder() {
   async function start(): Promise<void> {
     if (!isSupported || state.value === 'recording' || state.value === 'requesting') return
     state.value = 'requesting'
+    if (!navigator.mediaDevices?.getUserMedia) {
+      state.value = 'unsupported'
+      return
+    }
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true })
     } catch (error) {

@@ -254,6 +254,9 @@ describe('the villager page for everyone', () => {
     await expectVisible(page.getByRole('heading', { name: 'Tell the village' }))
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await seriousAxeViolations(page)).toEqual([])
+    // The choice is kept on the phone: the page opens in English again.
+    await page.reload()
+    await expectVisible(page.getByRole('heading', { name: 'Tell the village' }))
     expect(errors).toEqual([])
   }, 60_000)
 })
