@@ -90,6 +90,8 @@ describe("a villager's whole side, from the poster's link", () => {
     const neighbour = await launchDevice({ baseURL: server().url })
     try {
       await neighbour.page.goto('/v/ltc01')
+      // A phone with no items of its own draws "my items" when it comes near: tap 我的意见.
+      await neighbour.page.getByRole('link', { name: v.page.navMine }).click()
       const codeBox = neighbour.page.getByLabel(v.follow.code)
       await codeBox.fill('ABCD2345')
       await button(neighbour.page, v.follow.submit).click()
@@ -241,6 +243,8 @@ describe('the villager page for everyone', () => {
     const { page, errors } = await reader.open({ colorScheme })
     await page.goto('/v/ltc01')
     await expectVisible(page.getByRole('heading', { level: 1, name: '刘土城村' }))
+    // The board is drawn when it comes near the screen: a villager scrolls or taps 村务公开.
+    await page.getByRole('link', { name: v.page.navBoard }).click()
     await expectVisible(page.getByRole('heading', { name: v.board.decisions }))
     expect(await seriousAxeViolations(page)).toEqual([])
 
