@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
@@ -38,8 +39,77 @@ function vantIconFontFile(): Plugin {
   }
 }
 
-/** Packages every screen needs, in one long-cached chunk that changes only when they are upgraded. */
-const frameworkPackages = /[\\/]node_modules[\\/](?:@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/
+/**
+ * What every page needs — the cadres' app and the villager page alike — in one long-cached chunk
+ * that changes only when the packages are upgraded: Vue, vue-i18n and the i18n message compiler.
+ */
+const frameworkModules = /[\\/]node_modules[\\/](?:@vue|vue|vue-i18n|@intlify)[\\/]|[\\/]src[\\/]app[\\/]i18n[\\/]compiler\.ts$/
+/** The cadres' app's own framework (routes, stores), in a chunk of its own: a villager never loads it. */
+const appFrameworkPackages = /[\\/]node_modules[\\/](?:vue-router|pinia)[\\/]/
+
+/**
+ * vue-i18n 11 reads `getCurrentInstance` through `import * as Vue from 'vue'` with a computed key
+ * (`key in Vue`), which forces bundlers to keep every export of Vue: 18 KB gzip of Vue that no
+ * page uses (hydration, custom elements, …). Vue 3.5 has no `currentInstance` export, so the
+ * lookup always ends in `Vue.getCurrentInstance()`; calling it directly is the same code, and
+ * Vue is tree-shaken again. The build fails if a vue-i18n upgrade changes these lines.
+ */
+function vueI18nTreeShaking(): Plugin {
+  const lookup = /if \(key in Vue\) \{\s*return Vue\[key\];\s*\}\s*else \{\s*return Vue\.getCurrentInstance\(\);\s*\}/
+  return {
+    name: 'yehua:vue-i18n-tree-shaking',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vue-i18n[\\/]dist[\\/]vue-i18n\.mjs(\?|$)/.test(id)) return null
+      if (!lookup.test(code)) throw new Error('vue-i18n changed: check yehua:vue-i18n-tree-shaking in vite.config.ts')
+      return { code: code.replace(lookup, 'return Vue.getCurrentInstance();'), map: null }
+    },
+  }
+}
+
+/**
+ * The villager page's own service worker, `/v/sw.js` (scope `/v/`), built from
+ * src/villager/sw.ts: it precaches exactly the files villager.html loads (listed here once the
+ * bundle is known) and answers `/v/<code>` with that page offline. The cadres' worker
+ * (vite-plugin-pwa) neither precaches these files nor answers for `/v/`.
+ */
+function villagerServiceWorker(): Plugin {
+  const swFile = 'v/sw.js'
+  return {
+    name: 'yehua:villager-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: fileURLToPath(new URL('./src/villager/sw.ts', import.meta.url)), fileName: swFile })
+    },
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find(
+        (file) => file.type === 'chunk' && file.isEntry && /[\\/]villager\.html$/.test(file.facadeModuleId ?? ''),
+      )
+      const sw = bundle[swFile]
+      if (!entry || entry.type !== 'chunk' || !sw || sw.type !== 'chunk') throw new Error('villager entry or its service worker is missing')
+      // vite-plugin-pwa links its manifest into every page; the villager page is not the cadres' app.
+      const html = bundle['villager.html']
+      if (html?.type === 'asset') html.source = String(html.source).replace(/\s*<link rel="manifest"[^>]*>/, '')
+      const files = new Set<string>(['villager.html', 'pwa-192x192.png'])
+      const visit = (name: string): void => {
+        const chunk = bundle[name]
+        if (!chunk || chunk.type !== 'chunk' || files.has(name)) return
+        files.add(name)
+        chunk.viteMetadata?.importedCss.forEach((css) => files.add(css))
+        chunk.viteMetadata?.importedAssets.forEach((asset) => files.add(asset))
+        // The English texts load when chosen; kept too, so the choice also works offline.
+        ;[...chunk.imports, ...chunk.dynamicImports].forEach(visit)
+      }
+      visit(entry.fileName)
+      const urls = [...files].sort().map((file) => `/${file}`)
+      const version = createHash('sha256').update(urls.join('\n')).digest('hex').slice(0, 12)
+      if (!sw.code.includes('__VILLAGER_PRECACHE__')) throw new Error('src/villager/sw.ts must use __VILLAGER_PRECACHE__')
+      sw.code = sw.code.replace(/__VILLAGER_PRECACHE__/g, JSON.stringify({ version, urls }))
+    },
+  }
+}
 
 export default defineConfig({
   resolve: { alias },
@@ -50,7 +120,7 @@ export default defineConfig({
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
     __INTLIFY_JIT_COMPILATION__: 'true',
     __VUE_I18N_LEGACY_API__: 'false',
-    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_FULL_INSTALL__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
   plugins: [
@@ -58,6 +128,8 @@ export default defineConfig({
     vue({ features: { optionsAPI: false } }),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
     vantIconFontFile(),
+    vueI18nTreeShaking(),
+    villagerServiceWorker(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -84,9 +156,12 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // The villager page is not the cadres' app: its files stay out of this precache.
+        globIgnores: ['villager.html', 'v/**', 'assets/villager-*'],
         navigateFallback: '/index.html',
-        // Never answer an API call (or a link to one) with the app shell.
-        navigateFallbackDenylist: [/^\/api(?:\/|$)/],
+        // Never answer an API call (or a link to one) with the app shell, nor a village's link
+        // (`/v/<code>`, the villager page, which its own worker answers offline).
+        navigateFallbackDenylist: [/^\/api(?:\/|$)/, /^\/v(?:\/|$)/],
         cleanupOutdatedCaches: true,
         // The first install takes control of the open page at once, so a phone enrolled on its
         // first visit works offline without a reload. Updates still wait for consent (no skipWaiting).
@@ -97,15 +172,29 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Every browser we serve preloads modules itself; the polyfill was one more request per page.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
+      // Two pages: the cadres' app, and the villager page of `/v/<code>` (its own small entry).
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        villager: fileURLToPath(new URL('./villager.html', import.meta.url)),
+      },
       output: {
         // Explicit compile hint (Chromium 136+): V8 compiles these chunks whole while they stream
         // in, off the main thread, instead of function by function on first call during startup.
         // Only the chunks every first screen runs: the framework and the entry.
-        postBanner: (chunk) => (chunk.isEntry || chunk.name === 'framework' ? '//# allFunctionsCalledOnLoad' : ''),
+        postBanner: (chunk) =>
+          (chunk.isEntry && chunk.fileName !== 'v/sw.js') || chunk.name === 'framework' || chunk.name === 'app-framework'
+            ? '//# allFunctionsCalledOnLoad'
+            : '',
+        // The villager page's lazy chunks carry its prefix, so the cadres' precache can leave them out.
+        chunkFileNames: (chunk) =>
+          /[\\/]src[\\/]villager[\\/]/.test(chunk.facadeModuleId ?? '') ? 'assets/villager-[name]-[hash].js' : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
-            { name: 'framework', test: frameworkPackages, priority: 2 },
+            { name: 'framework', test: frameworkModules, priority: 3 },
+            { name: 'app-framework', test: appFrameworkPackages, priority: 2 },
             { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 1 },
           ],
         },

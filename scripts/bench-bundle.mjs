@@ -3,7 +3,9 @@
 // server, loads the first route in headless Chromium (service worker blocked, so precache traffic
 // is not counted) and prints the JS and CSS the page actually requested: raw and gzip sizes per
 // file and in total, against the floor measured for a bare build of this stack (docs/TOOLCHAIN.md).
-// Prints figures; never fails on size.
+// Then the villager page (`/v/<code>`, the poster's link) on a fresh phone: its JS and CSS, and
+// every byte a first visit transfers with its service worker installing and precaching, against
+// the villager budget (70 KB gzip JS+CSS, 150 KB transferred). Prints figures; never fails on size.
 import { rm } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import { tsImport } from 'tsx/esm/api'
@@ -54,6 +56,40 @@ function report(title, { landedOn, assets }) {
   return sum
 }
 
+const VILLAGER_JS_CSS_KB = 70
+const VILLAGER_TRANSFER_KB = 150
+
+/**
+ * A first visit to the villager page with its service worker allowed: every response the phone
+ * received over the network (the page's own requests and the worker's precache fetches; answers
+ * the worker gave from its cache are not network), as bytes on the wire (headers and compressed
+ * body), once the worker controls the page.
+ */
+async function villagerTransfer(path) {
+  const phone = await launchDevice({ baseURL: server.url })
+  const transfers = []
+  const pending = []
+  phone.context.on('requestfinished', (request) => {
+    pending.push(
+      (async () => {
+        const response = await request.response()
+        if (!response || response.fromServiceWorker()) return
+        const sizes = await request.sizes()
+        transfers.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize, worker: request.serviceWorker() !== null })
+      })(),
+    )
+  })
+  try {
+    await phone.page.goto(path, { waitUntil: 'networkidle' })
+    await phone.page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 })
+    await phone.page.waitForLoadState('networkidle')
+    await Promise.all(pending)
+    return transfers
+  } finally {
+    await phone.close()
+  }
+}
+
 const distDir = await buildIntoTempDir()
 const server = await startServer({ distDir })
 const device = await launchDevice({ baseURL: server.url, serviceWorkers: 'block' })
@@ -66,6 +102,18 @@ try {
     console.log(`\nEnrolled device not measured: ${error.message.split('\n')[0]}`)
   }
   console.log(`\nFloor (docs/TOOLCHAIN.md): Vue+router+Pinia+Dexie+vue-i18n+8 Vant components ≈ 148 KB gzip.`)
+
+  const villagerPath = '/v/ltc01'
+  // A fresh phone: nothing of the cadres' visit above in its HTTP cache.
+  const fresh = await launchDevice({ baseURL: server.url, serviceWorkers: 'block' })
+  const firstVisit = await measure(fresh.page, villagerPath).finally(() => fresh.close())
+  const jsCss = report(`Villager page ${villagerPath}, first visit (service worker blocked)`, firstVisit)
+  console.log(`  villager budget: ${kb(jsCss)} of ${VILLAGER_JS_CSS_KB} KB gzip JS+CSS`)
+  const transfers = await villagerTransfer(villagerPath)
+  const total = transfers.reduce((sum, t) => sum + t.bytes, 0)
+  console.log(`\nVillager page ${villagerPath}, first visit with its service worker (every response over the network):`)
+  for (const t of transfers.sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kb(t.bytes).padStart(9)}  ${t.worker ? 'worker' : 'page  '}  ${t.url}`)
+  console.log(`  ${kb(total).padStart(9)} transferred in total, ${transfers.length} responses (budget ${VILLAGER_TRANSFER_KB} KB)`)
 } finally {
   await device.close()
   await server.stop()

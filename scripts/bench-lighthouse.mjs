@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench:lighthouse [-- /path] [--runs=3]`: Lighthouse mobile on a fresh build served by
-// the real server (free port, throw-away data directory); --save=DIR keeps reports and traces. Prints the performance, accessibility
+// `npm run bench:lighthouse [-- /path …] [--runs=3]`: Lighthouse mobile on a fresh build served by
+// the real server (free port, throw-away data directory), for the cadres' first page `/` and the
+// villager page of the poster's link `/v/ltc01` unless paths are given; --save=DIR keeps reports and traces. Prints the performance, accessibility
 // and best-practices scores, LCP/TBT/CLS (the median run when --runs > 1), the performance
 // opportunities, and every failing accessibility and best-practices audit with the elements it
 // flags, so someone can fix them. Prints figures; never fails on a score.
@@ -22,14 +23,15 @@ const { values, positionals } = parseArgs({
   // --save=DIR keeps each run's report (report-N.json) and trace (report-N-0.trace.json) there.
   options: { runs: { type: 'string', default: '1' }, save: { type: 'string' } },
 })
-const route = positionals[0] ?? '/'
+const routes = positionals.length > 0 ? positionals : ['/', '/v/ltc01']
 const runs = Math.max(1, Number(values.runs) || 1)
 const categories = ['performance', 'accessibility', 'best-practices']
 // A run that hangs must not hang the benchmark; on exit the harness stops the server.
+const minutes = 3 + 2 * runs * routes.length
 setTimeout(() => {
-  console.error(`bench:lighthouse gave up after ${3 + 2 * runs} minutes`)
+  console.error(`bench:lighthouse gave up after ${minutes} minutes`)
   process.exit(1)
-}, (3 + 2 * runs) * 60_000).unref()
+}, minutes * 60_000).unref()
 const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
 
 /** One Lighthouse run in a fresh Chromium profile; resolves to the parsed report (LHR). */
@@ -93,18 +95,28 @@ const distDir = await buildIntoTempDir()
 const server = await startServer({ distDir })
 const work = await mkdtemp(path.join(os.tmpdir(), 'yehua-lighthouse-'))
 try {
-  const url = `${server.url}${route}`
-  const reports = []
-  for (let i = 0; i < runs; i++) {
-    const lhr = await lighthouse(url, work, i)
-    reports.push(lhr)
-    if (runs > 1) {
-      const perf = lhr.categories.performance.score?.toFixed(2)
-      console.log(`run ${i + 1}/${runs}: performance ${perf}, LCP ${lhr.audits['largest-contentful-paint'].displayValue}`)
+  const medians = []
+  for (const [r, route] of routes.entries()) {
+    const url = `${server.url}${route}`
+    const reports = []
+    for (let i = 0; i < runs; i++) {
+      const lhr = await lighthouse(url, work, r * runs + i)
+      reports.push(lhr)
+      if (runs > 1) {
+        const perf = lhr.categories.performance.score?.toFixed(2)
+        console.log(`${route} run ${i + 1}/${runs}: performance ${perf}, accessibility ${lhr.categories.accessibility.score?.toFixed(2)}, LCP ${lhr.audits['largest-contentful-paint'].displayValue}`)
+      }
     }
+    const byPerformance = [...reports].sort((a, b) => a.categories.performance.score - b.categories.performance.score)
+    const median = byPerformance[Math.floor(runs / 2)]
+    printReport(median, url)
+    medians.push({ route, median })
   }
-  const byPerformance = [...reports].sort((a, b) => a.categories.performance.score - b.categories.performance.score)
-  printReport(byPerformance[Math.floor(runs / 2)], url)
+  console.log(`\nMedian of ${runs} run(s):`)
+  for (const { route, median } of medians) {
+    const score = (c) => median.categories[c].score?.toFixed(2) ?? 'n/a'
+    console.log(`  ${route.padEnd(12)} performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`)
+  }
   if (values.save) {
     await mkdir(values.save, { recursive: true })
     for (const file of await readdir(work)) if (file.startsWith('report-')) await cp(path.join(work, file), path.join(values.save, file))

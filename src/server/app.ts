@@ -15,6 +15,8 @@ import type { RateLimit } from './routes/enrol'
 import { healthRoutes } from './routes/health'
 import { sessionRoutes } from './routes/session'
 import { syncRoutes } from './routes/sync'
+import { villagerRoutes } from './routes/villager'
+import type { VillagerLimits } from './villager/limits'
 
 export interface BuildAppOptions {
   /** An open, migrated database. The caller closes it after `app.close()`. */
@@ -37,6 +39,8 @@ export interface BuildAppOptions {
   codeKey?: Buffer
   /** Wrong enrolment codes per hour over all clients before enrolment waits (default 100). */
   enrolFailuresPerHour?: number
+  /** Limits of the villagers' public routes (`/api/v/…`); the defaults are in README. */
+  villagerLimits?: VillagerLimits
 }
 
 declare module 'fastify' {
@@ -93,6 +97,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     rateLimit: options.rateLimit ?? { max: 20, timeWindow: 60_000 },
     ...(options.enrolFailuresPerHour ? { failuresPerHour: options.enrolFailuresPerHour } : {}),
   })
+  // Villagers have no account: these routes act as a villager of the village in their URL.
+  await app.register(villagerRoutes, { ctx, ...(options.villagerLimits ? { limits: options.villagerLimits } : {}) })
   await app.register(async (scope) => {
     requireDevice(scope, ctx)
     await scope.register(sessionRoutes, { ctx })

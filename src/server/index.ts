@@ -8,17 +8,18 @@ import { openDatabase } from './db/connection'
 import type { DatabaseHandle } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { startBanner, serverUrls } from './demo/banner'
-import { issueDemoCodes, writeDemoCodes } from './demo/codes'
-import type { DemoCodes } from './demo/codes'
+import { demoVillagerLinks, issueDemoCodes, writeDemoCodes } from './demo/codes'
+import type { DemoCodes, DemoVillagerLink } from './demo/codes'
 import { seedDemo } from './demo/seed'
 import { loadCodeKey } from './identity/codeKey'
 import { schedulePurge } from './sync/tombstones'
+import { setupOrigin } from './setup/township'
 
 // One process, or with WORKERS > 1 a primary that prepares the database once and then supervises
 // that many workers sharing the port (node:cluster). Each worker opens its own connections; SQLite
 // in WAL mode takes readers from every process and one writer at a time (see db/connection.ts).
 
-type Demo = (DemoCodes & { file: string }) | null
+type Demo = (DemoCodes & { file: string; villagers: DemoVillagerLink[] }) | null
 
 const config = readConfig()
 
@@ -30,7 +31,8 @@ async function prepare(database: DatabaseHandle): Promise<{ schemaVersion: numbe
   const ctx = createContext(database, { codeKey: loadCodeKey(config) })
   const seeded = await seedDemo(ctx)
   const codes = await issueDemoCodes(ctx, seeded?.members.map((m) => m.id))
-  return { schemaVersion, demo: { ...codes, file: await writeDemoCodes(config.dataDir, codes.codes) } }
+  const villagers = await demoVillagerLinks(ctx, setupOrigin(config), seeded?.members.map((m) => m.id))
+  return { schemaVersion, demo: { ...codes, villagers, file: await writeDemoCodes(config.dataDir, [...codes.codes, ...villagers]) } }
 }
 
 /** Build the app on `database` and listen; a signal closes it and the database, then exits. */

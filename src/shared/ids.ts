@@ -6,7 +6,7 @@ export function newId(): string {
 }
 
 // Without 0/O and 1/I: receipts are read aloud and typed by elderly villagers.
-const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 /** An 8-character receipt code a villager can keep to follow their suggestion. */
 export function newReceiptCode(): string {

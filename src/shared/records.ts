@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PHONE_PATTERN } from './patterns'
 
 /** Roles of enrolled members; a villager has no account and acts through a village link. */
 export const memberRoles = ['cadre', 'collector', 'township', 'admin'] as const
@@ -37,7 +38,7 @@ export const instant = z.iso.datetime({ offset: true })
 /** Calendar date in Asia/Shanghai, YYYY-MM-DD. */
 export const isoDate = z.iso.date()
 /** A Chinese mobile number (11 digits starting with 1) or a landline with area code. */
-export const phone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'phone_invalid')
+export const phone = z.string().trim().regex(PHONE_PATTERN, 'phone_invalid')
 
 /** Fields every synced record carries; version and times are stamped by the server. */
 export const base = z.object({
@@ -77,6 +78,10 @@ export const rating = z.object({
   stars: z.number().int().min(1).max(5),
   outcome: z.enum(ratingOutcomes),
   ratedAt: instant,
+  /** 'villager': given by the villager on the village page; absent: a member's callback on their behalf. */
+  by: z.enum(['villager']).optional(),
+  /** The villager's own line with the rating (a member's callback keeps it as a feedback remark). */
+  note: z.string().max(500).optional(),
 })
 
 export const suggestion = base.extend({

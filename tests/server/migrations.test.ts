@@ -10,7 +10,7 @@ import { demoRows } from '../../src/server/demo/rows'
 import type { TestDatabase } from './helpers/databases'
 import { forEachDatabase } from './helpers/databases'
 
-const serverTables = ['devices', 'enrolment_codes', 'rejections', 'blobs', 'counters']
+const serverTables = ['devices', 'enrolment_codes', 'rejections', 'blobs', 'counters', 'enrol_failures', 'villager_receipts']
 
 forEachDatabase((makeDb) => {
   describe('migrations', () => {

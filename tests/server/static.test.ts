@@ -54,7 +54,8 @@ describe('serving the PWA', () => {
     expect(res.json()).toEqual({ name: '乡村夜话', short_name: '夜话', start_url: '/', display: 'standalone' })
   })
 
-  it.each(['/suggestions', '/suggestions/new', '/enrol?code=1234-5678', '/v/ltc01', '/settings/'])(
+  // `/v/<code>` (a village's link) is the villager page: tests/server/villager.test.ts.
+  it.each(['/suggestions', '/suggestions/new', '/enrol?code=1234-5678', '/settings/'])(
     'answers the deep link %s with index.html',
     async (url) => {
       const res = await app.inject({ url })

@@ -15,7 +15,7 @@ describe('suggestion.rate', () => {
       ok: true,
       changes: [{
         table: 'suggestions',
-        row: changed(resolved, { status: 'closed', rating: { stars: 5, outcome: 'resolved', ratedAt: EVENING } }),
+        row: changed(resolved, { status: 'closed', rating: { stars: 5, outcome: 'resolved', ratedAt: EVENING, by: 'villager' } }),
       }],
     })
   })

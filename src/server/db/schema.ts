@@ -55,6 +55,21 @@ export interface EnrolFailureTable {
   since: string
 }
 
+/** A villager's receipt (`/v/<code>`): only hashes, see migration 004. */
+export interface VillagerReceiptTable {
+  /** SHA-256 of `<villageId>:<code>`: a code opens only its own village's items. */
+  codeHash: string
+  villageId: string
+  suggestionId: string
+  /** SHA-256 of the secret the submitting phone keeps (needed to rate). */
+  secretHash: string
+  /** SHA-256 of the phone's own random key. */
+  deviceHash: string
+  /** SHA-256 of the text as compared for "the same text" (`sameTextKey`). */
+  textHash: string
+  createdAt: string
+}
+
 export interface CounterTable {
   name: string
   value: number
@@ -68,4 +83,5 @@ export type Database = { [T in TableName]: StoredRecord<Tables[T]> } & {
   blobs: BlobTable
   counters: CounterTable
   enrol_failures: EnrolFailureTable
+  villager_receipts: VillagerReceiptTable
 }

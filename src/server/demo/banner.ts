@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os'
 import type { MemberRole } from '@shared/records'
-import type { DemoCodes } from './codes'
+import type { DemoCodes, DemoVillagerLink } from './codes'
 
 const roleNames: Record<MemberRole, string> = {
   cadre: '村干部',
@@ -26,7 +26,7 @@ function pad(text: string, width: number): string {
 }
 
 /** The start banner: URLs, then the demo enrolment codes and how they are renewed. */
-export function startBanner(urls: string[], demo: (DemoCodes & { file: string }) | null): string {
+export function startBanner(urls: string[], demo: (DemoCodes & { file: string; villagers?: DemoVillagerLink[] }) | null): string {
   const lines = ['', '  乡村夜话 yehua is running', ...urls.map((url, i) => `  ${i === 0 ? 'Local:  ' : 'Network:'} ${url}`)]
   if (demo && (demo.codes.length > 0 || demo.enrolled.length > 0)) {
     lines.push('', '  Demo enrolment codes 演示登记码 (open the URL on a phone, enter a code):')
@@ -41,6 +41,10 @@ export function startBanner(urls: string[], demo: (DemoCodes & { file: string })
       '  members who have not enrolled yet (older unused codes stop working); admins issue more codes.',
       `  Also written to ${demo.file}`,
     )
+  }
+  if (demo?.villagers && demo.villagers.length > 0) {
+    lines.push('', '  Villager links 村民链接 (what the poster\'s QR code opens; no enrolment):')
+    for (const v of demo.villagers) lines.push(`    ${pad(v.village, 32)}${v.link}`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -4,6 +4,7 @@ import type { MemberRole } from '@shared/records'
 import { memberRoles } from '@shared/records'
 import type { AppContext } from '../context'
 import { DEMO_CODE_TTL_MS, issueEnrolmentCode } from '../identity/codes'
+import { villagerUrl } from '../villager/links'
 
 /** One line of `demo-codes.json`. */
 export interface DemoCode {
@@ -12,6 +13,16 @@ export interface DemoCode {
   /** The member's village name, null for township staff and admins. */
   village: string | null
   code: string
+}
+
+/** A demo village's link for villagers, listed in `demo-codes.json` after the members' codes. */
+export interface DemoVillagerLink {
+  role: 'villager'
+  name: '村民'
+  village: string
+  /** The village's public code, as in `/v/<code>`. */
+  code: string
+  link: string
 }
 
 export interface DemoCodes {
@@ -46,8 +57,21 @@ export async function issueDemoCodes(ctx: AppContext, demoMemberIds: readonly st
   return result
 }
 
-/** Write the codes to `<dataDir>/demo-codes.json` as `[{role, name, village, code}]`, readable by the server's user only. */
-export async function writeDemoCodes(dataDir: string, codes: DemoCode[]): Promise<string> {
+/** The villager link of every village of the demo members' townships. */
+export async function demoVillagerLinks(ctx: AppContext, origin: string, demoMemberIds: readonly string[] = []): Promise<DemoVillagerLink[]> {
+  const ids = new Set([...demoMemberIds, ...(await ctx.codes.memberIdsWithKind('demo'))])
+  const townships = new Set((await ctx.records.list('members')).filter((m) => ids.has(m.id)).map((m) => m.townshipId))
+  return (await ctx.records.list('villages'))
+    .filter((v) => v.deletedAt === null && townships.has(v.townshipId))
+    .map((v) => ({ role: 'villager', name: '村民', village: v.name, code: v.code, link: villagerUrl(origin, v.code) }))
+}
+
+/**
+ * Write the codes to `<dataDir>/demo-codes.json` as `[{role, name, village, code}]`, then each demo
+ * village's villager link as `{role: 'villager', name: '村民', village, code, link}`; readable by
+ * the server's user only.
+ */
+export async function writeDemoCodes(dataDir: string, codes: readonly (DemoCode | DemoVillagerLink)[]): Promise<string> {
   const file = join(dataDir, 'demo-codes.json')
   await writeFile(file, `${JSON.stringify(codes, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 })
   await chmod(file, 0o600)

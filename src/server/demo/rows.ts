@@ -34,7 +34,7 @@ function suggestion(at: string, input: SuggestionInput): Suggestion {
 
 /**
  * A township of Shan County with two villages, a member of every role, a past closed meeting in
- * 刘土城村 with its topics, suggestions in several statuses, open decisions (one overdue) and open
+ * 刘土城村 with its topics, an announced one in 孙庄村, suggestions in several statuses, open decisions (one overdue) and open
  * escalations. Dates are relative to `now`, so "overdue" stays overdue on any day.
  */
 export function demoRows(now: Date): DemoRows {
@@ -123,6 +123,12 @@ export function demoRows(now: Date): DemoRows {
     title: '孙庄至镇区道路修补', details: '约两公里路面坑洼，雨天难行，需要交通部门安排修补。', status: 'submitted',
     department: null, assignee: null, coordinationOn: null, dueOn: null, resolution: null, feedback: null,
   }
+  // 孙庄村 has announced its next meeting: what a villager opening the village's link sees on top.
+  const szcNext: Meeting = {
+    ...stamp(at(-1, 9)), villageId: szc.id, title: '孙庄村乡村夜话（第五期）', startsAt: at(3), place: '孙庄村村委会院里',
+    status: 'announced', attendance: 0,
+    noticeText: '三天后晚上七点半在村委会院里开乡村夜话，议题正在收集，有事可以扫码提。', summary: null,
+  }
   const remark = (when: string, input: Omit<Remark, keyof ReturnType<typeof stamp> | 'villageId'>): Remark => ({
     ...stamp(when), villageId: ltc.id, ...input,
   })
@@ -136,7 +142,7 @@ export function demoRows(now: Date): DemoRows {
     villages: [ltc, szc],
     members: [...members],
     suggestions: [lamp, drain, customs, clinic, fitness, garbage, road, well],
-    meetings: [meeting],
+    meetings: [meeting, szcNext],
     topics: [lampTopic, drainTopic, customsTopic],
     remarks,
     decisions: [lampDecision, customsDecision],

@@ -17,9 +17,15 @@ function isApi(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
 }
 
+/** `/v/<village code>` (and `/v/` alone): the villagers' page, its own entry (villager.html). */
+function isVillagerPage(path: string): boolean {
+  return path === '/v' || path.startsWith('/v/')
+}
+
 /**
  * Serve the built PWA from `distDir` with cache headers, and fall back to index.html for deep
- * links. `/api/*` never falls back: an unknown API route is a JSON 404.
+ * links, or to villager.html for `/v/<code>`. `/api/*` never falls back: an unknown API route is a
+ * JSON 404.
  */
 export async function registerStatic(app: FastifyInstance, distDir: string | null): Promise<void> {
   if (distDir) {
@@ -40,9 +46,11 @@ export async function registerStatic(app: FastifyInstance, distDir: string | nul
     // A request for a missing file (it has an extension) is a real 404, not a page.
     const path = request.url.split('?')[0] ?? '/'
     if (/\.[a-z0-9]+$/i.test(path)) return sendApiNotFound(request, reply)
-    if (!distDir || !existsSync(join(distDir, 'index.html'))) {
+    // A village's link (the poster's QR code) opens the villager's page, never the cadres' app.
+    const page = isVillagerPage(path) ? 'villager.html' : 'index.html'
+    if (!distDir || !existsSync(join(distDir, page))) {
       throw new HttpError(503, 'app_not_built', 'the app is not built: run `npm run build` or `npm start`')
     }
-    return reply.header('cache-control', REVALIDATE).sendFile('index.html')
+    return reply.header('cache-control', REVALIDATE).sendFile(page)
   })
 }

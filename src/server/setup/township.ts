@@ -12,6 +12,7 @@ import type { Database } from '../db/schema'
 import { issueEnrolmentCode } from '../identity/codes'
 import type { IssuedEnrolmentCode } from '../identity/codes'
 import { enrolUrl } from '../identity/qr'
+import { villagerLinkLines } from '../villager/links'
 
 // First-run setup of a real township (`npm run setup`, scripts/setup.ts): its name, villages and
 // first administrator, written through the app's repositories like the server's own writes.
@@ -217,6 +218,15 @@ export async function setupReport(result: SetupResult, origin: string): Promise<
     `  镇街 Township     ${result.township.row.name}  ${state(result.township.created)}`,
     ...result.villages.map((v) => `  村 Village        ${v.row.name} (代码 code ${v.row.code})  ${state(v.created)}`),
   ]
+  if (result.villages.length > 0) {
+    lines.push(
+      '',
+      '  村民链接（印在海报上，村民扫码提意见、查进展，不用登记）',
+      '  Villager links (for the poster: villagers scan to submit and follow, no enrolment):',
+      ...(await villagerLinkLines(origin, result.villages.map((v) => v.row))),
+      '',
+    )
+  }
   if (result.admin && result.enrolment) {
     const link = enrolUrl(origin, result.enrolment.code)
     lines.push(

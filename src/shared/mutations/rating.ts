@@ -12,6 +12,8 @@ export const rateSuggestionArgs = z.object({
   outcome: z.enum(ratingOutcomes),
   /** A villager rating their own suggestion shows its receipt code; members rate on their behalf. */
   receiptCode: boundedText(20).optional(),
+  /** The villager's own line with the rating, kept on the rating. */
+  note: boundedText(500, 'note_too_long').optional(),
 })
 export type RateSuggestionArgs = z.input<typeof rateSuggestionArgs>
 
@@ -42,7 +44,11 @@ export const rateSuggestion = defineMutation({
       table: 'suggestions',
       row: updated(row, {
         status: suggestionMachine.transitions[transition].to,
-        rating: { stars: args.stars, outcome: args.outcome, ratedAt: now },
+        rating: {
+          stars: args.stars, outcome: args.outcome, ratedAt: now,
+          ...(actor.role === 'villager' ? { by: 'villager' as const } : {}),
+          ...(args.note ? { note: args.note } : {}),
+        },
       }, now),
     })
   },

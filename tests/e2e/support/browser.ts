@@ -42,6 +42,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark'
   /** `'block'` measures a page load without the service worker's precache traffic. */
   serviceWorkers?: 'allow' | 'block'
+  /** More Chromium flags, e.g. a fake microphone (`--use-fake-device-for-media-stream`). */
+  args?: string[]
 }
 
 /**
@@ -58,7 +60,7 @@ export async function launchDevice(options: LaunchOptions = {}): Promise<Device>
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: chromiumFlags,
+    args: [...chromiumFlags, ...(options.args ?? [])],
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -18,6 +18,10 @@ export const demoCode = z.object({
 })
 export type DemoCode = z.infer<typeof demoCode>
 
+/** A demo village's villager link, listed after the members' codes. */
+export const demoVillagerLink = z.object({ role: z.literal('villager'), name: z.string(), village: z.string(), code: z.string(), link: z.string() })
+export type DemoVillagerLink = z.infer<typeof demoVillagerLink>
+
 /** A real server process serving a built app and `/api` from a throw-away data directory. */
 export interface RunningServer {
   /** Origin, e.g. `http://127.0.0.1:41234`. */
@@ -26,6 +30,8 @@ export interface RunningServer {
   dataDir: string
   /** Demo enrolment codes, one per demo member. */
   demoCodes: DemoCode[]
+  /** Each demo village's link for villagers (`/v/<code>`). */
+  villagerLinks: DemoVillagerLink[]
   /** Everything the process printed so far (stdout and stderr). */
   output: () => string
   /** How the process ended (`exit 1`, `signal SIGKILL`), or null while it runs. */
@@ -145,8 +151,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await stop()
     throw new Error(`server is up but wrote no ${dataDir}/demo-codes.json; its output:\n${output}`)
   }
-  const demoCodes = z.array(demoCode).parse(JSON.parse(raw))
-  return { url, port, dataDir, demoCodes, output: () => output, ended: () => state.ended, stop }
+  const lines = z.array(z.union([demoCode, demoVillagerLink])).parse(JSON.parse(raw))
+  const demoCodes = lines.filter((line): line is DemoCode => line.role !== 'villager')
+  const villagerLinks = lines.filter((line): line is DemoVillagerLink => line.role === 'villager')
+  return { url, port, dataDir, demoCodes, villagerLinks, output: () => output, ended: () => state.ended, stop }
 }
 
 /** The first demo member with this role (and village, when given), with their enrolment code. */

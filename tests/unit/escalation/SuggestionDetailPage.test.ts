@@ -23,11 +23,11 @@ const actionButtons = (wrapper: VueWrapper) => wrapper.findAll('.suggestion-page
 
 describe('SuggestionDetailPage', () => {
   it("shows a cadre the villager's name, phone, receipt code, status and path", async () => {
-    const suggestion = aSuggestion({ submitterName: '李大爷', submitterPhone: '13800000000', receiptCode: 'AB23CD45' })
+    const suggestion = aSuggestion({ source: 'collector', submitterName: '李大爷', submitterPhone: '13800000000', receiptCode: 'AB23CD45' })
     await seed({ suggestions: [suggestion] })
     const wrapper = await openAs('cadre', suggestion)
     const text = wrapper.text()
-    for (const shown of ['李大爷', '13800000000', 'AB23CD45', zh.suggestion.status.new, zh.suggestion.category.infrastructure, zh.suggestion.source.villager, zh.escalation.suggestion.step.collected]) {
+    for (const shown of ['李大爷', '13800000000', 'AB23CD45', zh.suggestion.status.new, zh.suggestion.category.infrastructure, zh.suggestion.source.collector, zh.escalation.suggestion.step.collected]) {
       expect(text).toContain(shown)
     }
     expect(wrapper.get('a[href="tel:13800000000"]').text()).toBe('13800000000')

@@ -25,6 +25,7 @@ export default {
     overdueToday: 'overdue',
   },
   reopened: 'Callback: {outcome}, {n} stars',
+  reopenedByVillager: 'Rated by the villager: {outcome}, {n} stars',
   openEscalation: 'Open the escalation',
   openSuggestion: 'Open the suggestion',
   complete: {
@@ -50,6 +51,7 @@ export default {
     submit: 'Save the callback',
     cancel: 'Cancel',
     more: 'Show more',
+    earlier: 'Earlier rating: {outcome}, {n} stars',
     closed: 'Callback saved; the matter is crossed off',
     reopened: 'Callback saved; the matter is open again and comes up at the next meeting',
   },

@@ -8,6 +8,7 @@ export default {
   empty: 'Nothing waiting: every suggestion has an outcome.',
   hint: 'Select one or several suggestions, then choose: put on the agenda, merge, answer or decline.',
   list: 'Suggestions waiting',
+  fromVillager: 'From a villager',
   select: 'Select: {content}',
   selected: '{n} selected',
   clear: 'Select none',

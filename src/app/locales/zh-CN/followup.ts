@@ -23,6 +23,7 @@ export default {
     overdueToday: '已超期',
   },
   reopened: '回访：{outcome}，{n} 星',
+  reopenedByVillager: '村民自己评价：{outcome}，{n} 星',
   openEscalation: '查看上报事项',
   openSuggestion: '查看这条意见',
   complete: {
@@ -48,6 +49,7 @@ export default {
     submit: '保存回访',
     cancel: '取消',
     more: '显示更多',
+    earlier: '上次评价：{outcome}，{n} 星',
     closed: '已记下回访，这件事已销号',
     reopened: '已记下回访，这件事重新列入待落实，下次夜话报告',
   },

@@ -7,6 +7,7 @@ export default {
   hint: '选中一条或几条意见，再选怎么处理：列入议题、合并、直接答复或不采纳。',
   list: '待分拣的意见',
   select: '选中：{content}',
+  fromVillager: '村民提交',
   selected: '已选 {n} 条',
   clear: '全不选',
   action: {

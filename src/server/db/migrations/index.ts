@@ -3,6 +3,7 @@ import type { DialectName } from '../connection'
 import { init } from './001_init'
 import { deviceScope } from './002_device_scope'
 import { enrolFailures } from './003_enrol_failures'
+import { villagerReceipts } from './004_villager_receipts'
 import { meetingAttribution } from './005_meeting_attribution'
 
 /**
@@ -14,6 +15,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '001_init': init(dialect),
     '002_device_scope': deviceScope,
     '003_enrol_failures': enrolFailures,
+    '004_villager_receipts': villagerReceipts,
     '005_meeting_attribution': meetingAttribution,
   }
 }
