@@ -1,5 +1,3 @@
-import type { ActorRole } from './records'
-
 /** Who performs a mutation. Derived from the device token on the server, never from a request body. */
 export type Actor =
   | { role: 'villager'; villageId: string; memberId: null; townshipId: string | null }
@@ -12,8 +10,4 @@ export function actorCovers(actor: Actor, villageId: string | null, townshipId?:
     return townshipId != null && townshipId === actor.townshipId
   }
   return villageId != null && villageId === actor.villageId
-}
-
-export function isRole<R extends ActorRole>(actor: Actor, ...roles: R[]): boolean {
-  return (roles as ActorRole[]).includes(actor.role)
 }

@@ -4,7 +4,7 @@ import { showDialog } from 'vant'
 import 'vant/es/dialog/style/index'
 import type { MutationResult } from '@shared/mutations/core'
 import type { MutationName } from '@shared/mutations/registry'
-import { mutate, type MutationArgs } from '@app/stores/mutate'
+import { mutate, type MutationArgs } from '@app/db/mutate'
 import { useFailureMessage } from './failureMessage'
 
 export interface MutationOptions {

@@ -1,6 +1,3 @@
-import { onScopeDispose, readonly, ref } from 'vue'
-import type { Ref } from 'vue'
-
 /** Whether this browser has service workers at all (not in some private modes, or over plain http). */
 export const isServiceWorkerSupported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator
 
@@ -29,22 +26,4 @@ export function markServiceWorkerControl(): void {
   void whenServiceWorkerControls().then(() => {
     document.documentElement.dataset.sw = 'controlled'
   })
-}
-
-export interface ServiceWorkerControl {
-  /** `true` while a service worker controls the page. */
-  controlled: Readonly<Ref<boolean>>
-}
-
-/** Reactive {@link isServiceWorkerControlled}, updated on `controllerchange`. */
-export function useServiceWorkerControl(): ServiceWorkerControl {
-  const controlled = ref(isServiceWorkerControlled())
-  if (isServiceWorkerSupported) {
-    const update = (): void => {
-      controlled.value = isServiceWorkerControlled()
-    }
-    navigator.serviceWorker.addEventListener('controllerchange', update)
-    onScopeDispose(() => navigator.serviceWorker.removeEventListener('controllerchange', update))
-  }
-  return { controlled: readonly(controlled) }
 }

@@ -31,11 +31,6 @@ export function useDb(): YehuaDb {
   return db
 }
 
-/** Swap the database, for tests (fake-indexeddb) and after a reset. */
-export function setDb(db: YehuaDb | null): void {
-  instance = db
-}
-
 /**
  * Ask the browser to keep our data when storage runs low. Returns whether it is persistent;
  * `null` where the Storage API does not exist (older WebViews).

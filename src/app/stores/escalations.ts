@@ -7,7 +7,7 @@ import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
-import { mutate } from './mutate'
+import { mutate } from '@app/db/mutate'
 import { useSessionStore } from './session'
 
 /** What the village writes when it hands a suggestion to the township. */

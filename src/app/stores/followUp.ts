@@ -9,7 +9,7 @@ import type { Decision, Meeting, Suggestion } from '@shared/records'
 import { newId } from '@shared/ids'
 import type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
 import { useAttachmentsStore } from './attachments'
-import { mutate, mutateTogether, type MutationArgs, type MutationStep } from './mutate'
+import { mutate, mutateTogether, type MutationArgs, type MutationStep } from '@app/db/mutate'
 import { useVillageRows } from './ledger'
 import { useSessionStore } from './session'
 

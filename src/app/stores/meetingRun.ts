@@ -12,8 +12,8 @@ import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
-import { mutate, mutateTogether } from './mutate'
-import type { MutationStep } from './mutate'
+import { mutate, mutateTogether } from '@app/db/mutate'
+import type { MutationStep } from '@app/db/mutate'
 import { useSessionStore } from './session'
 
 /** One topic of the meeting with what was said and settled on it. */

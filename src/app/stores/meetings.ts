@@ -8,7 +8,7 @@ import { newId } from '@shared/ids'
 import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
-import { mutate } from './mutate'
+import { mutate } from '@app/db/mutate'
 import { byOrder } from './triage'
 import { useSessionStore } from './session'
 

@@ -8,7 +8,7 @@ import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import type { MeetingDraft } from './meetings'
-import { mutate, mutateTogether } from './mutate'
+import { mutate, mutateTogether } from '@app/db/mutate'
 import { useSessionStore } from './session'
 
 /** A meeting the branch can still plan (draft or announced), with its pending topics in order. */

@@ -34,12 +34,6 @@ export type SessionResponse = z.infer<typeof sessionResponse>
 export const enrolResponse = sessionResponse.extend({ token: z.string().min(40) })
 export type EnrolResponse = z.infer<typeof enrolResponse>
 
-/** Error codes `POST /api/enrol` answers with (HTTP 400), besides the generic ones. */
-export const enrolErrorCodes = ['code_unknown', 'code_used', 'code_expired'] as const
-
-/** Error codes any authenticated route answers with (HTTP 401). */
-export const authErrorCodes = ['unauthenticated', 'device_revoked'] as const
-
 /** Every API error body: `{ error: { code, message } }`. */
 export const apiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),

@@ -13,7 +13,7 @@ import {
 } from './guards'
 import { remarkChange } from './remark'
 import { currentSuggestions, loadTopic } from './topic'
-import { listedSuggestions } from './triage'
+import { listedSuggestions } from './suggestionTriage'
 
 /** The topic's `suggestionIds` as the device has them (refused if the topic's list changed since). */
 const topicSuggestionIds = z.array(id).max(200)

@@ -11,7 +11,7 @@ import { accept, created, defineMutation, reject, updated } from './core'
 import {
   chainTransitions, idList, notRole, outOfScope, refuseTransition, rolesOf, staleList, text,
 } from './guards'
-import { listedSuggestions, loadSuggestions, suggestionsOutOfScope } from './triage'
+import { listedSuggestions, loadSuggestions, suggestionsOutOfScope } from './suggestionTriage'
 
 export const createEscalationArgs = z
   .object({

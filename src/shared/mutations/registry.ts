@@ -15,7 +15,7 @@ import { createSuggestion } from './suggestion'
 import { createTopic, deferTopic, removeTopic, reorderTopics, updateTopic } from './topic'
 import {
   answerSuggestion, declineSuggestion, mergeSuggestion, scheduleSuggestions, unscheduleSuggestions,
-} from './triage'
+} from './suggestionTriage'
 
 /**
  * Every mutation by name. Client and server dispatch through this table; the names are the wire

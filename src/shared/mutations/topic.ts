@@ -9,7 +9,7 @@ import { id } from '../records'
 import type { Change, MutationResult, RowSet } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import { idList, notRole, outOfScope, refuseTransition, staleList, text } from './guards'
-import { agendaOpen, listedSuggestions } from './triage'
+import { agendaOpen, listedSuggestions } from './suggestionTriage'
 
 /** The suggestions of a topic's list that are still on it. */
 export function currentSuggestions(topic: Topic, suggestions: readonly Suggestion[]): Suggestion[] {

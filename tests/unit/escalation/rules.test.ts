@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { escalationActions, suggestionActions } from '@app/components/escalation/escalationActions'
+import { escalationActions } from '@app/components/escalation/escalationActions'
+import { suggestionActions } from '@app/components/suggestion/suggestionActions'
 import { escalationDue } from '@app/components/escalation/escalationDue'
 import { queueGroups } from '@app/components/escalation/queueGroups'
 import { anEscalation } from '../builders'

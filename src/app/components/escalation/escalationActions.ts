@@ -1,5 +1,5 @@
-import { escalationMachine, suggestionMachine, transitionsFrom } from '@shared/machines'
-import type { ActorRole, EscalationStatus, SuggestionStatus } from '@shared/records'
+import { escalationMachine, transitionsFrom } from '@shared/machines'
+import type { ActorRole, EscalationStatus } from '@shared/records'
 import type { TransitionName } from '@shared/machines'
 import { workingStatuses } from './escalationDue'
 
@@ -22,15 +22,4 @@ export function escalationActions(status: EscalationStatus, role: ActorRole): Es
   if (role === 'cadre' && feedbackStatuses.includes(status)) actions.push('feedback')
   if (role === 'township' && workingStatuses.includes(status)) actions.push('progress')
   return actions
-}
-
-/** What a cadre may do with a suggestion from its page: escalate it, or answer or decline it at once. */
-export type SuggestionAction = 'escalate' | 'answer' | 'decline'
-
-const suggestionActionOrder: readonly SuggestionAction[] = ['escalate', 'answer', 'decline']
-
-/** The suggestion actions the state machine allows `role` from `status`. */
-export function suggestionActions(status: SuggestionStatus, role: ActorRole): SuggestionAction[] {
-  const allowed = new Set<string>(transitionsFrom(suggestionMachine, status, role))
-  return suggestionActionOrder.filter((action) => allowed.has(action))
 }

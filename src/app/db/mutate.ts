@@ -2,7 +2,7 @@ import type { MutationDef, MutationResult } from '@shared/mutations/core'
 import type { MutationName, mutations } from '@shared/mutations/registry'
 import { useDb } from '@app/db'
 import type { LocalBlob, LocalStep } from '@app/db/local'
-import { useSessionStore } from './session'
+import { useSessionStore } from '@app/stores/session'
 
 /** The (parsed) arguments of a named mutation, e.g. `MutationArgs<'escalation.accept'>`. */
 export type MutationArgs<N extends MutationName> = (typeof mutations)[N] extends MutationDef<infer A> ? A : never
