@@ -49,13 +49,36 @@ export const base = z.object({
   deletedAt: instant.nullable(),
 })
 
+/** Working days of a township's deadline policy; each 1–30. */
+const policyDays = z.number().int().min(1).max(30)
+
+/**
+ * A township's deadline policy, in working days (DESIGN.md §1 and the township desk). Fields
+ * added after the first release default when a stored policy lacks them (read it with `policyOf`).
+ */
 export const deadlinePolicy = z.object({
-  villageDays: z.number().int().min(1).max(30),
-  townshipDays: z.number().int().min(1).max(30),
-  upwardDays: z.number().int().min(1).max(30),
+  /** A village (or grid) answers within this. */
+  villageDays: policyDays,
+  /** A township department resolves within this. */
+  townshipDays: policyDays,
+  /** A matter beyond the township is forwarded upward within this. */
+  upwardDays: policyDays,
+  /** The township accepts (or returns) a new escalation within this. */
+  acceptDays: policyDays.default(1),
+  /** The assigned department acknowledges (报到) within this. */
+  reportDays: policyDays.default(1),
+  /** A resolved escalation may be crossed off (销号) without the village's feedback after this. */
+  closeAfterDays: policyDays.default(5),
 })
 export type DeadlinePolicy = z.infer<typeof deadlinePolicy>
-export const defaultDeadlinePolicy: DeadlinePolicy = { villageDays: 2, townshipDays: 3, upwardDays: 1 }
+export const defaultDeadlinePolicy: DeadlinePolicy = {
+  villageDays: 2, townshipDays: 3, upwardDays: 1, acceptDays: 1, reportDays: 1, closeAfterDays: 5,
+}
+
+/** A township's policy with every field, whatever release stored it. */
+export function policyOf(township: { policy: Partial<DeadlinePolicy> } | null | undefined): DeadlinePolicy {
+  return { ...defaultDeadlinePolicy, ...township?.policy }
+}
 
 export const township = base.extend({
   name: z.string().min(1).max(60),

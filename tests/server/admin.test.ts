@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deviceSummary, issuedCode } from '@shared/api/identity'
-import { member as memberSchema } from '@shared/records'
+import { defaultDeadlinePolicy, member as memberSchema } from '@shared/records'
 import { newId } from '@shared/ids'
 import { issueEnrolmentCode } from '../../src/server/identity/codes'
 import type { TestApp } from './helpers/app'
@@ -20,7 +20,7 @@ forEachDatabase((makeDb) => {
     const other = { id: newId(), version: 0, createdAt: now, updatedAt: now, deletedAt: null }
     const otherAdminId = newId()
     await t.db.handle.db.transaction().execute(async (trx) => {
-      await t.app.ctx.records.write('townships', { ...other, name: '黄岗镇', policy: { villageDays: 2, townshipDays: 3, upwardDays: 1 } }, trx)
+      await t.app.ctx.records.write('townships', { ...other, name: '黄岗镇', policy: { ...defaultDeadlinePolicy } }, trx)
       await t.app.ctx.records.write('members', { ...other, id: otherAdminId, townshipId: other.id, villageId: null, name: '黄管理员', role: 'admin' }, trx)
     })
     otherAdmin = (await enrol(t.app, (await issueEnrolmentCode(t.app.ctx, otherAdminId)).code)).auth

@@ -1,4 +1,5 @@
 import type { Session } from '@app/stores/session'
+import { defaultDeadlinePolicy } from '@shared/records'
 
 const townshipId = '0192f000-0000-7000-8000-0000000000a1'
 const villageId = '0192f000-0000-7000-8000-000000000001'
@@ -18,7 +19,7 @@ export function sessionFixture(overrides: Partial<Session> = {}): Session {
     actor: { role: 'cadre', memberId, villageId, townshipId },
     member: { id: memberId, name: '刘建国', role: 'cadre' },
     village: { ...stamp, id: villageId, townshipId, name: '刘土城村', code: 'ltc01' },
-    township: { ...stamp, id: townshipId, name: '终兴镇', policy: { villageDays: 2, townshipDays: 3, upwardDays: 1 } },
+    township: { ...stamp, id: townshipId, name: '终兴镇', policy: { ...defaultDeadlinePolicy } },
     ...overrides,
   }
 }
