@@ -33,9 +33,9 @@ forEachDatabase((makeDb) => {
       expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1))
     })
 
-    it('has one township with the default 2/3/1 policy and two villages', () => {
+    it('has one township with the default policy (2/3/1, accept 1, 报到 1, close after 5) and two villages', () => {
       expect(t.demo.townships.map((x) => [x.name, x.policy])).toEqual([
-        ['郭村镇', { villageDays: 2, townshipDays: 3, upwardDays: 1 }],
+        ['郭村镇', { villageDays: 2, townshipDays: 3, upwardDays: 1, acceptDays: 1, reportDays: 1, closeAfterDays: 5 }],
       ])
       expect(t.demo.villages.map((v) => [v.name, v.code])).toEqual([['刘土城村', 'ltc01'], ['孙庄村', 'szc01']])
     })

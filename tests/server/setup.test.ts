@@ -80,7 +80,7 @@ forEachDatabase((makeDb) => {
       const [liu, sun] = first.villages
       expect(first.township).toEqual({
         created: true,
-        row: { id: expect.any(String), version: 1, createdAt: now, updatedAt: now, deletedAt: null, name: '黄岗镇', policy: { villageDays: 2, townshipDays: 3, upwardDays: 1 } },
+        row: { id: expect.any(String), version: 1, createdAt: now, updatedAt: now, deletedAt: null, name: '黄岗镇', policy: { villageDays: 2, townshipDays: 3, upwardDays: 1, acceptDays: 1, reportDays: 1, closeAfterDays: 5 } },
       })
       expect(first.villages.map((v) => [v.created, v.row.name, v.row.version, v.row.townshipId])).toEqual([
         [true, '刘土城村', 2, first.township.row.id], [true, '孙庄村', 3, first.township.row.id],
