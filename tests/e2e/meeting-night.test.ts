@@ -81,6 +81,21 @@ describe('a modest meeting night in meeting mode', () => {
     await button(page, zh.meeting.actions.run).click()
     await page.waitForURL((url) => url.pathname.endsWith('/run/attendance'))
 
+    // On a 360 px phone all six steps fit, each with its whole name.
+    await page.setViewportSize({ width: 360, height: 740 })
+    const steps = page.getByRole('navigation', { name: zh.run.stepBar }).getByRole('button')
+    await expectVisible(steps.nth(5))
+    expect(await steps.count()).toBe(6)
+    const fits = await steps.evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const box = b.getBoundingClientRect()
+        const name = b.querySelector<HTMLElement>('.run-step-bar__name')!
+        return box.left >= 0 && box.right <= 360 && name.scrollWidth <= name.clientWidth && name.scrollHeight <= name.clientHeight
+      }),
+    )
+    expect(fits).toEqual([true, true, true, true, true, true])
+    await page.setViewportSize({ width: 390, height: 844 })
+
     const night = counted(page)
     const { tap, type, saved } = night
     await tap(button(page, zh.run.start))
