@@ -34,11 +34,8 @@ export type SessionResponse = z.infer<typeof sessionResponse>
 export const enrolResponse = sessionResponse.extend({ token: z.string().min(40) })
 export type EnrolResponse = z.infer<typeof enrolResponse>
 
-/** Every API error body: `{ error: { code, message } }`. */
-export const apiError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
-})
-export type ApiError = z.infer<typeof apiError>
+/** Every API error body: `{ error: { code, message, field? } }` (its own module, see there). */
+export { apiError, type ApiError } from './error'
 
 /** A freshly issued enrolment code for a member (admin routes). */
 export const issuedCode = z.object({
