@@ -1,11 +1,15 @@
 import { z } from 'zod'
 import { id, instant, memberRoles, township, village } from '../records'
 import { boundedText } from '../text'
+import { CODE_TEXT_MAX, codeDigits } from './enrolCode'
 
 /** An enrolment code as typed: 8 digits, spaces and dashes allowed (shown as 4829-1375). */
-export const enrolmentCode = boundedText(20, 'code_format')
-  .transform((raw) => raw.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{8}$/, 'code_format'))
+export const enrolmentCode = boundedText(CODE_TEXT_MAX, 'code_format')
+  .transform((raw, ctx) => {
+    const digits = codeDigits(raw)
+    if (digits === null) ctx.addIssue({ code: 'custom', message: 'code_format' })
+    return digits ?? ''
+  })
 
 /** `POST /api/enrol` request body. */
 export const enrolRequest = z.object({
