@@ -2,6 +2,7 @@
 // (mutation arguments, records) give each issue a coded message (`title_too_short`), and the form
 // shows the message of that code in its domain's `validation` messages.
 import type { z } from 'zod'
+import escalation from '@app/locales/zh-CN/escalation'
 import followup from '@app/locales/zh-CN/followup'
 import meeting from '@app/locales/zh-CN/meeting'
 import run from '@app/locales/zh-CN/run'
@@ -11,6 +12,7 @@ import type { FieldErrors } from './validatedForm'
 
 /** zh-CN is the reference locale: a code is known when it has a message there. */
 const validation = {
+  escalation: escalation.validation,
   followup: followup.validation,
   meeting: meeting.validation,
   run: run.validation,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { createEscalationArgs } from '@shared/mutations/escalation'
 import { createTopicArgs } from '@shared/mutations/topic'
+import { formErrors } from '@app/components/escalation/formErrors'
 import { schemaError, schemaErrors, validationKey } from '@app/composables/schemaErrors'
 import zh from '@app/locales/zh-CN'
 
@@ -30,8 +32,15 @@ describe('the one way from a schema issue to words', () => {
   })
 
   it('has words in every domain for the generic case', () => {
-    for (const domain of ['followup', 'meeting', 'run', 'suggestion', 'triage'] as const) {
+    for (const domain of ['escalation', 'followup', 'meeting', 'run', 'suggestion', 'triage'] as const) {
       expect(zh[domain].validation).toHaveProperty('invalid')
+    }
+  })
+
+  it('says for the desk\'s forms what their own mapper says, so they can take this one', () => {
+    const schema = z.object({ title: createEscalationArgs.shape.title, details: createEscalationArgs.shape.details })
+    for (const values of [{ title: '', details: '' }, { title: '桥', details: '\u0000' }, { title: '桥'.repeat(201), details: '' }, { title: '村西桥面破损', details: '' }]) {
+      expect(schemaErrors(schema, values, 'escalation')).toEqual(formErrors(schema, values))
     }
   })
 })
