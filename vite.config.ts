@@ -115,8 +115,8 @@ export default defineConfig({
   resolve: { alias },
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
-    // Messages are compiled by src/app/i18n/compiler.ts (no eval, CSP-safe), so vue-i18n's own
-    // compiler and the legacy (Options) API are left out of the bundle.
+    // Messages are compiled by src/app/i18n/compiler.ts (a tenth of the size of vue-i18n's own), so
+    // vue-i18n's compiler and the legacy (Options) API are left out of the bundle.
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
     __INTLIFY_JIT_COMPILATION__: 'true',
     __VUE_I18N_LEGACY_API__: 'false',

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { PHONE_PATTERN } from './patterns'
+import { decisionStatuses, escalationStatuses, meetingStatuses, suggestionStatuses } from './statuses'
+
+export { decisionStatuses, escalationStatuses, meetingStatuses, suggestionStatuses }
 
 /** Roles of enrolled members; a villager has no account and acts through a village link. */
 export const memberRoles = ['cadre', 'collector', 'township', 'admin'] as const
@@ -7,19 +10,11 @@ export const actorRoles = ['villager', ...memberRoles] as const
 export type MemberRole = (typeof memberRoles)[number]
 export type ActorRole = (typeof actorRoles)[number]
 
-export const suggestionStatuses = [
-  'new', 'on_agenda', 'answered', 'declined', 'merged', 'decided', 'escalated', 'resolved', 'closed',
-] as const
 export const suggestionSources = ['villager', 'collector', 'on_site', 'hotline'] as const
 export const suggestionCategories = [
   'infrastructure', 'environment', 'agriculture', 'welfare', 'dispute', 'governance', 'other',
 ] as const
-export const meetingStatuses = ['draft', 'announced', 'in_progress', 'closed', 'cancelled'] as const
-export const decisionStatuses = ['open', 'done', 'cancelled'] as const
 export const decisionKinds = ['action', 'rule'] as const
-export const escalationStatuses = [
-  'submitted', 'accepted', 'assigned', 'resolved', 'closed', 'returned', 'forwarded',
-] as const
 export const topicOutcomes = ['pending', 'decided', 'escalated', 'deferred'] as const
 export const remarkKinds = ['view', 'followup', 'progress', 'feedback', 'note'] as const
 export const ratingOutcomes = ['resolved', 'partly', 'unresolved'] as const

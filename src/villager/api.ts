@@ -1,7 +1,8 @@
 // The village page's calls to its public API (`/api/v/:code/…`), answered as one of three
 // outcomes the page acts on: done, try again later (no signal, busy), or refused for good.
+import { refusalOf } from '@shared/api/refusal'
 import type {
-  ErrorAnswer, FollowAnswer, MineAnswer, RateAnswer, SubmitAnswer, VillageAnswer, VillagerRating, VillagerSubmission,
+  FollowAnswer, MineAnswer, RateAnswer, SubmitAnswer, VillageAnswer, VillagerRating, VillagerSubmission,
 } from '@shared/villager/api'
 
 export type ApiResult<T> =
@@ -28,8 +29,8 @@ async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Pro
     const retryAfter = Number(response.headers.get('retry-after'))
     return { ok: false, kind: 'later', offline: false, retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null }
   }
-  const answer = (await response.json().catch(() => null)) as ErrorAnswer | null
-  return { ok: false, kind: 'refused', status: response.status, code: answer?.error.code ?? `http_${response.status}`, field: answer?.error.field ?? null }
+  const { code, field } = await refusalOf(response)
+  return { ok: false, kind: 'refused', status: response.status, code, field: field ?? null }
 }
 
 const base = (village: string) => `/api/v/${encodeURIComponent(village)}`

@@ -20,6 +20,8 @@ import { mutation, pullAll, push } from './helpers/sync'
 /** A WebM file's first bytes (EBML header) and some more: what a phone's recorder produces. */
 const webm = (size = 4000) => Buffer.concat([Buffer.from('1a45dfa3a3428686', 'hex'), Buffer.alloc(size - 8, 3)])
 const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 1)])
+/** An ISO media file (`ftyp`) of brand `heic`: a phone's photo. */
+const heic = Buffer.concat([Buffer.from('0000001866747970686569630000000068656963', 'hex'), Buffer.alloc(200, 1)])
 
 /** A submission as the village page sends it, with a fresh id, receipt and phone key. */
 function submission(overrides: Partial<VillagerSubmission> = {}): VillagerSubmission {
@@ -159,6 +161,7 @@ forEachDatabase((makeDb) => {
       ['a voice note over 1 MB', () => submission({ voice: { mime: 'audio/webm', data: webm(1024 * 1024 + 1).toString('base64'), seconds: 50 } }), 413, 'voice_too_large'],
       ['a voice note typed as an image', () => submission({ voice: { mime: 'image/png', data: png.toString('base64'), seconds: 5 } }), 415, 'voice_not_audio'],
       ['an image typed as audio', () => submission({ voice: { mime: 'audio/webm', data: png.toString('base64'), seconds: 5 } }), 415, 'voice_not_audio'],
+      ['a HEIC photo typed as an MP4 voice note', () => submission({ voice: { mime: 'audio/mp4', data: heic.toString('base64'), seconds: 5 } }), 415, 'voice_not_audio'],
       ['one character of text', () => submission({ content: '路' }), 400, 'content_too_short'],
       ['a wrong phone number', () => submission({ phone: '12345' }), 400, 'phone_invalid'],
       ['a receipt code with an O', () => submission({ receipt: { code: 'OOOOOOOO', secret: newReceiptSecret() } }), 400, 'receipt_invalid'],
@@ -168,6 +171,17 @@ forEachDatabase((makeDb) => {
       expect(res.statusCode).toBe(status)
       expect(res.json().error.code).toBe(code)
       expect(await t.app.ctx.records.get('suggestions', body.id)).toBeUndefined()
+    })
+
+    it('keeps a voice note with the type its bytes have, as every blob, not the type it was sent as', async () => {
+      const bytes = webm(3000)
+      const body = submission({ content: '录了一段话', voice: { mime: 'audio/mpeg', data: bytes.toString('base64'), seconds: 3 } })
+      expect((await submit(body)).statusCode).toBe(201)
+      const { rows } = await pullAll(t.app, zhang)
+      const attachment = rows.find((r) => r.table === 'attachments' && (r.row as { subjectId: string }).subjectId === body.id)?.row
+      expect(attachment).toMatchObject({ kind: 'audio', mime: 'audio/webm' })
+      const blob = await t.app.inject({ method: 'GET', url: `/api/blobs/${(attachment as { sha256: string }).sha256}`, headers: zhang.auth })
+      expect(blob.headers['content-type']).toBe('audio/webm')
     })
 
     it('refuses a request body over the limit with 413 before reading it all', async () => {

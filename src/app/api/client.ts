@@ -1,3 +1,5 @@
+import { refusalOf } from '@shared/api/refusal'
+
 /** The outcome of a call to our server: the parsed body, or a coded failure. */
 export type ApiResult<T> =
   | { ok: true; data: T }
@@ -21,14 +23,12 @@ export async function postJson<T>(path: string, body: unknown, token?: string): 
   } catch {
     return { ok: false, status: 0, code: 'offline' }
   }
-  const payload = (await response.json().catch(() => null)) as
-    | { error?: { code?: string; message?: string } }
-    | null
-  if (response.ok) return { ok: true, data: payload as T }
-  return {
-    ok: false,
-    status: response.status,
-    code: payload?.error?.code ?? `http_${response.status}`,
-    message: payload?.error?.message,
-  }
+  if (!response.ok) return failure(response)
+  return { ok: true, data: (await response.json().catch(() => null)) as T }
+}
+
+/** A response that is not ok as a coded failure (its body read with the shared `apiError` schema). */
+export async function failure(response: Response): Promise<ApiResult<never>> {
+  const { code, message } = await refusalOf(response)
+  return { ok: false, status: response.status, code, ...(message === undefined ? {} : { message }) }
 }

@@ -4,14 +4,17 @@ import { ref, watch, type Ref } from 'vue'
 export type FieldErrors = Partial<Record<string, string>>
 
 export interface ValidatedFormOptions<F extends object> {
-  /** The values the form starts from. */
+  /**
+   * The values the form starts from. A `reactive` object of refs (e.g. drafts kept across a
+   * reload) is kept as it is, so typing into the form writes those refs.
+   */
   initial: F
   /** Field errors of these values (i18n keys); empty when they may be saved. */
   validate: (form: F) => FieldErrors
   /** Whether these values differ from what the form started with. */
-  isDirty: (form: F) => boolean
-  /** Set while the form holds unsaved input (the component's `dirty` model). */
-  dirty: Ref<boolean>
+  isDirty?: (form: F) => boolean
+  /** Set while the form holds unsaved input (the component's `dirty` model), when it has one. */
+  dirty?: Ref<boolean>
   /** Called with valid values when the person submits. */
   submit: (form: F) => void
 }
@@ -31,7 +34,7 @@ export function useValidatedForm<F extends object>(options: ValidatedFormOptions
   watch(
     form,
     (value) => {
-      options.dirty.value = options.isDirty(value)
+      if (options.dirty && options.isDirty) options.dirty.value = options.isDirty(value)
       if (tried.value) errors.value = options.validate(value)
     },
     { deep: true },

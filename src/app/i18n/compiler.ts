@@ -69,9 +69,9 @@ function render(ctx: MessageContext<string>, parts: Part[]): string {
 const cache = new Map<string, Compiled>()
 
 /**
- * Compiles message strings into functions without `eval` or `new Function`, so messages work under
- * a Content-Security-Policy without 'unsafe-eval', and vue-i18n's own message compiler
- * (`__INTLIFY_DROP_MESSAGE_COMPILER__`) stays out of the bundle.
+ * Compiles message strings into functions, so that vue-i18n's own message compiler (~5.8 KB gzip)
+ * can stay out of the bundle (`__INTLIFY_DROP_MESSAGE_COMPILER__`): the messages are plain strings,
+ * not precompiled, and this covers the part of the syntax they use in a tenth of the size.
  *
  * @example
  * compileMessage('{n} change | {n} changes', ctx) // with t('key', 2) → '2 changes'

@@ -7,6 +7,7 @@ import { idAt, legacyWindow } from '@shared/ledger/attribution'
 import { byDeadline, openItems } from '@shared/ledger/openItems'
 import type { OpenItem } from '@shared/ledger/openItems'
 import type { MutationResult } from '@shared/mutations/core'
+import { mayRun } from '@shared/mutations/permissions'
 import type { Decision, Escalation, Meeting, Remark, Suggestion, Tables, Topic } from '@shared/records'
 import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
@@ -290,7 +291,7 @@ export const useMeetingRunStore = defineStore('meetingRun', () => {
     mutate('topic.defer', { id: topic.id, meetingId: meeting.id, suggestionIds: topic.suggestionIds })
 
   /** Whether this device's member may run the meeting (cadres only; others read). */
-  const canRun = () => session.actor?.role === 'cadre'
+  const canRun = () => mayRun(session.actor?.role, 'meeting.start')
 
   return { watchRun, watchReportBack, start, saveAttendance, close, report, addView, raiseQuestion, decide, escalate, defer, canRun }
 })

@@ -48,7 +48,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Trade a one-time enrolment code for a device token and remember who we are. */
   async function enrol(code: string): Promise<{ ok: true } | { ok: false; reason: EnrolFailure }> {
-    const request: EnrolRequest = { code: code.replace(/\D/g, ''), label: deviceLabel() }
+    const request: EnrolRequest = { code, label: deviceLabel() }
     const result = await postJson<Session>('/api/enrol', request)
     if (!result.ok) {
       if (result.code === 'offline') return { ok: false, reason: 'offline' }

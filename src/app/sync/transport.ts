@@ -1,5 +1,5 @@
 import type { PullRequest, PullResponse, PushRequest, PushResponse } from '@shared/sync/protocol'
-import { postJson, type ApiResult } from '@app/api/client'
+import { failure, postJson, type ApiResult } from '@app/api/client'
 
 /** How the sync engine reaches the server; tests pass one bound to a server on loopback. */
 export interface SyncTransport {
@@ -18,16 +18,6 @@ export interface FetchedBlob {
   mime: string
 }
 
-async function failed(response: Response): Promise<ApiResult<never>> {
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-  return {
-    ok: false,
-    status: response.status,
-    code: payload?.error?.code ?? `http_${response.status}`,
-    message: payload?.error?.message,
-  }
-}
-
 /** `PUT /api/blobs/:sha256` with the raw bytes; network failures come back as status 0 `offline`. */
 export async function putBlob(
   baseUrl: string,
@@ -44,7 +34,7 @@ export async function putBlob(
   } catch {
     return { ok: false, status: 0, code: 'offline' }
   }
-  if (!response.ok) return failed(response)
+  if (!response.ok) return failure(response)
   return { ok: true, data: { sha256: blob.sha256 } }
 }
 
@@ -56,7 +46,7 @@ export async function getBlob(sha256: string, token: string, baseUrl = ''): Prom
   } catch {
     return { ok: false, status: 0, code: 'offline' }
   }
-  if (!response.ok) return failed(response)
+  if (!response.ok) return failure(response)
   const mime = response.headers.get('content-type') ?? 'application/octet-stream'
   return { ok: true, data: { bytes: await response.arrayBuffer(), mime } }
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodType } from 'zod'
 import { securityHeaders } from './security'
+import type { ApiError } from '@shared/api/error'
 
 /** An error a caller can act on: an HTTP status and a stable code, answered as coded JSON. */
 export class HttpError extends Error {
@@ -39,7 +40,7 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
-    .send({ error: { code, message, ...(field ? { field } : {}) } })
+    .send({ error: { code, message, ...(field ? { field } : {}) } } satisfies ApiError)
 }
 
 /** Parse a request part with a shared zod schema; 400 `invalid_body` naming the first bad field. */

@@ -1,5 +1,7 @@
 // The type of an uploaded photo or voice note, read from its first bytes: what the server stores
-// and serves, whatever the uploader or an attachment row claims.
+// and serves, whatever the uploader or an attachment row claims. The one sniffer of the server
+// (the cadres' blob uploads and the villagers' voice notes).
+import { shownAs } from '@shared/media'
 
 /** What is served for bytes that are no image or audio this app makes: as a download, never shown. */
 export const UNKNOWN_TYPE = 'application/octet-stream'
@@ -45,5 +47,5 @@ export function sniffMediaType(bytes: Uint8Array, declared = ''): string {
 
 /** Whether a browser may show bytes of this type inline: images (not SVG) and audio. */
 export function showsInline(type: string): boolean {
-  return /^(image\/(?!svg)[a-z0-9.+-]+|audio\/[a-z0-9.+-]+)$/.test(type)
+  return shownAs(type) !== 'download'
 }

@@ -10,7 +10,7 @@ import type { SubmissionProblems } from '@shared/villager/submission'
 import { base64Bytes, submissionLimits, submissionProblems } from '@shared/villager/submission'
 import type { AppContext } from '../context'
 import { HttpError, parseWith } from '../http/errors'
-import { sniffAudio } from '../villager/audio'
+import { sniffMediaType } from '../http/sniff'
 import type { VillagerLimits } from '../villager/limits'
 import { defaultVillagerLimits, limitHook } from '../villager/limits'
 import { rateSuggestion } from '../villager/rate'
@@ -39,8 +39,10 @@ function checkedVoice(voice: { mime: string; data: string } | null): CheckedVoic
   if (!voice) return null
   const bytes = Buffer.from(voice.data, 'base64')
   if (bytes.length === 0) throw new HttpError(400, 'voice_empty', 'the voice note holds no bytes', 'voice')
-  if (!sniffAudio(bytes)) throw new HttpError(415, 'voice_not_audio', 'the voice note is not audio', 'voice')
-  return { bytes, sha256: voiceHash(bytes), mime: voice.mime.split(';')[0]!.trim().toLowerCase() }
+  // Stored and served with the type its bytes have, as every blob is.
+  const type = sniffMediaType(bytes, voice.mime.split(';')[0]!.trim().toLowerCase())
+  if (!type.startsWith('audio/')) throw new HttpError(415, 'voice_not_audio', 'the voice note is not audio', 'voice')
+  return { bytes, sha256: voiceHash(bytes), mime: type }
 }
 
 /**

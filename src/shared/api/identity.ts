@@ -1,11 +1,15 @@
 import { z } from 'zod'
 import { id, instant, memberRoles, township, village } from '../records'
 import { boundedText } from '../text'
+import { CODE_TEXT_MAX, codeDigits } from './enrolCode'
 
 /** An enrolment code as typed: 8 digits, spaces and dashes allowed (shown as 4829-1375). */
-export const enrolmentCode = boundedText(20, 'code_format')
-  .transform((raw) => raw.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{8}$/, 'code_format'))
+export const enrolmentCode = boundedText(CODE_TEXT_MAX, 'code_format')
+  .transform((raw, ctx) => {
+    const digits = codeDigits(raw)
+    if (digits === null) ctx.addIssue({ code: 'custom', message: 'code_format' })
+    return digits ?? ''
+  })
 
 /** `POST /api/enrol` request body. */
 export const enrolRequest = z.object({
@@ -34,11 +38,8 @@ export type SessionResponse = z.infer<typeof sessionResponse>
 export const enrolResponse = sessionResponse.extend({ token: z.string().min(40) })
 export type EnrolResponse = z.infer<typeof enrolResponse>
 
-/** Every API error body: `{ error: { code, message } }`. */
-export const apiError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
-})
-export type ApiError = z.infer<typeof apiError>
+/** Every API error body: `{ error: { code, message, field? } }` (its own module, see there). */
+export { apiError, type ApiError } from './error'
 
 /** A freshly issued enrolment code for a member (admin routes). */
 export const issuedCode = z.object({

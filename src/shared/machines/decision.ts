@@ -1,4 +1,4 @@
-import { decisionStatuses } from '../records'
+import { decisionStatuses } from '../statuses'
 import { defineMachine } from './machine'
 
 /** A decision taken on the spot (当场拍板), with its owner and deadline. Village cadres only. */

@@ -1,4 +1,4 @@
-import { escalationStatuses } from '../records'
+import { escalationStatuses } from '../statuses'
 import { defineMachine } from './machine'
 
 /** A matter handed to the township (上报事项): worked by township staff, followed by the village. */

@@ -1,4 +1,4 @@
-import { meetingStatuses } from '../records'
+import { meetingStatuses } from '../statuses'
 import { defineMachine } from './machine'
 
 /** A meeting (夜话) from draft through its notice to the evening itself. Village cadres only. */

@@ -1,4 +1,4 @@
-import { suggestionStatuses } from '../records'
+import { suggestionStatuses } from '../statuses'
 import { defineMachine } from './machine'
 
 /** The path of a suggestion (意见建议) through triage, the meeting, escalation and the callback. */

@@ -32,6 +32,16 @@ export const createDecisionArgs = z.object({
 export type CreateDecisionArgs = z.input<typeof createDecisionArgs>
 
 /**
+ * 时限 as the app asks for it: a whole number of working days from today, 1–60 (as typed, so a
+ * string is read as a number). The app turns it into `dueOn`; the server sees only the date.
+ */
+export const dueWorkingDays = z.coerce
+  .number('days_invalid')
+  .int('days_invalid')
+  .min(1, 'days_invalid')
+  .max(60, 'days_invalid')
+
+/**
  * Decide a topic at the meeting (the meeting is in progress). The topic's outcome becomes
  * `decided` (an escalated one keeps `escalated`: part of it went to the township) and its current
  * suggestions still in the inbox or on the agenda take the `decide` transition; the others already

@@ -7,11 +7,12 @@ import { id } from '../records'
 import type { MutationInput, MutationResult } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import { notRole, outOfScope, refuseTransition, text } from './guards'
+import { mutationRoles } from './permissions'
 
 const title = text('title', 1, 100)
 const place = text('place', 1, 100)
 const startsAt = z.iso.datetime({ offset: true, error: 'time_invalid' }).max(40, 'time_invalid')
-const attendance = z.number().int('attendance_invalid').min(0, 'attendance_invalid').max(100000, 'attendance_invalid')
+const attendance = z.number('attendance_invalid').int('attendance_invalid').min(0, 'attendance_invalid').max(100000, 'attendance_invalid')
 
 export const createMeetingArgs = z.object({ id, villageId: id, title, startsAt, place })
 export type CreateMeetingArgs = z.input<typeof createMeetingArgs>
@@ -22,7 +23,7 @@ export const createMeeting = defineMutation({
   args: createMeetingArgs,
   reads: (args) => [{ table: 'meetings', id: args.id }],
   apply({ args, actor, rows, now }) {
-    const refusal = outOfScope(actor, args.villageId, 'villageId') ?? notRole(actor, ['cadre'])
+    const refusal = outOfScope(actor, args.villageId, 'villageId') ?? notRole(actor, mutationRoles['meeting.create'])
     if (refusal) return refusal
     if (rows.exists('meetings', args.id)) return reject('conflict', 'id')
     return accept({
@@ -70,7 +71,7 @@ export type UpdateMeetingArgs = z.input<typeof updateMeetingArgs>
 function loadMeeting(input: MutationInput<{ id: string }>): { meeting: Meeting } | { refusal: MutationResult } {
   const meeting = input.rows.get('meetings', input.args.id)
   if (!meeting) return { refusal: reject('not_found', 'id') }
-  const refusal = outOfScope(input.actor, meeting.villageId, 'id') ?? notRole(input.actor, ['cadre'])
+  const refusal = outOfScope(input.actor, meeting.villageId, 'id') ?? notRole(input.actor, mutationRoles['meeting.update'])
   return refusal ? { refusal } : { meeting }
 }
 

@@ -9,7 +9,7 @@ import { notRole, outOfScope, refuseTransition, rolesOf } from './guards'
 export const rateSuggestionArgs = z.object({
   id,
   stars: z.number().int('stars_invalid').min(1, 'stars_invalid').max(5, 'stars_invalid'),
-  outcome: z.enum(ratingOutcomes),
+  outcome: z.enum(ratingOutcomes, 'outcome_required'),
   /** A villager rating their own suggestion shows its receipt code; members rate on their behalf. */
   receiptCode: boundedText(20).optional(),
   /** The villager's own line with the rating, kept on the rating. */

@@ -9,6 +9,7 @@ import { id } from '../records'
 import type { Change, MutationResult, RowSet } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import { idList, notRole, outOfScope, refuseTransition, staleList, text } from './guards'
+import { mutationRoles } from './permissions'
 import { agendaOpen, listedSuggestions } from './suggestionTriage'
 
 /** The suggestions of a topic's list that are still on it. */
@@ -35,7 +36,7 @@ export function loadTopic(
   const refusal =
     outOfScope(actor, topic.villageId, topicField) ??
     outOfScope(actor, meeting.villageId, 'meetingId') ??
-    notRole(actor, ['cadre']) ??
+    notRole(actor, mutationRoles['topic.update']) ??
     (topic.meetingId === meeting.id ? null : reject('invalid_args', 'meetingId', 'other_meeting')) ??
     (statuses.includes(meeting.status) ? null : reject('illegal_transition', 'meetingId', meeting.status))
   return refusal ? { refusal } : { topic, meeting }
@@ -55,7 +56,7 @@ export const createTopic = defineMutation({
   apply({ args, actor, rows, now }) {
     const meeting = rows.get('meetings', args.meetingId)
     if (!meeting) return reject('not_found', 'meetingId')
-    const refusal = outOfScope(actor, meeting.villageId, 'meetingId') ?? notRole(actor, ['cadre'])
+    const refusal = outOfScope(actor, meeting.villageId, 'meetingId') ?? notRole(actor, mutationRoles['topic.create'])
     if (refusal) return refusal
     if (!agendaOpen.includes(meeting.status)) return reject('illegal_transition', 'meetingId', meeting.status)
     if (rows.exists('topics', args.id)) return reject('conflict', 'id')
@@ -107,7 +108,7 @@ export const reorderTopics = defineMutation({
     const scope = outOfScope(actor, meeting.villageId, 'meetingId') ??
       topics.reduce<MutationResult | null>((found, topic, i) => found ?? outOfScope(actor, topic.villageId, `topicIds.${i}`), null)
     if (scope) return scope
-    const role = notRole(actor, ['cadre'])
+    const role = notRole(actor, mutationRoles['topic.reorder'])
     if (role) return role
     const elsewhere = topics.findIndex((topic) => topic.meetingId !== meeting.id)
     if (elsewhere >= 0) return reject('invalid_args', `topicIds.${elsewhere}`, 'other_meeting')

@@ -47,10 +47,5 @@ export interface RateAnswer {
   view: VillagerView
 }
 
-/** Every refusal: a stable code the page has words for. */
-export interface ErrorAnswer {
-  error: { code: string; message: string; field?: string }
-}
-
 /** Most items one `mine` request asks about. */
 export const MINE_MAX = 50

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import { enrolmentCode } from '@shared/api/identity'
 import EnrolPage from '@app/pages/EnrolPage.vue'
 import { mountWithApp } from '../helpers/mount'
 
@@ -27,5 +28,29 @@ describe('enrol page', () => {
     const error = wrapper.get(`#${input.attributes('aria-describedby')}`)
     expect(error.text()).toBe('登记码是 8 位数字')
     wrapper.unmount()
+  })
+
+  describe('refuses exactly the codes the server refuses', () => {
+    afterEach(() => vi.unstubAllGlobals())
+
+    it.each(['4829-1375', ' 4829 1375 ', '48291375', '4829-13', '48a2-9137-5', '４８２９１３７５', '4829_1375', '4829-1375-0'])(
+      '%j',
+      async (typed) => {
+        const sent: unknown[] = []
+        // No server in unit tests: what would be sent is recorded, and the phone reads as offline.
+        vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+          sent.push(JSON.parse(String(init.body)))
+          throw new TypeError('Failed to fetch')
+        })
+        const { wrapper } = await mountWithApp(EnrolPage, { route: '/enrol', session: null })
+        await wrapper.get('input[name="code"]').setValue(typed)
+        await wrapper.get('form').trigger('submit')
+        await flushPromises()
+        const accepted = enrolmentCode.safeParse(typed).success
+        expect(wrapper.get('input[name="code"]').attributes('aria-invalid')).toBe(String(!accepted))
+        expect(sent).toHaveLength(accepted ? 1 : 0)
+        wrapper.unmount()
+      },
+    )
   })
 })

@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import App from '@app/App.vue'
-import { mountWithApp } from '../helpers/mount'
+import { useSyncStore } from '@app/stores/sync'
+import { mountWithApp, noServer } from '../helpers/mount'
 import { sessionFixture } from '../helpers/session'
 
 let mounted: VueWrapper | undefined
 
 async function openApp(route: string) {
-  const result = await mountWithApp(App, { route, session: sessionFixture() })
+  const result = await mountWithApp(App, { route, session: sessionFixture(), transport: noServer })
   mounted = result.wrapper
   await flushPromises()
   return result
@@ -59,6 +60,15 @@ describe('app layout', () => {
     expect(wrapper.get('h1').text()).toBe('登记本机')
     expect(wrapper.find('[role="navigation"]').exists()).toBe(false)
     expect(wrapper.find('button[aria-label="返回"]').exists()).toBe(false)
+  })
+
+  it('syncs an enrolled phone in the background through the transport it is given, not the network', async () => {
+    // Unit tests have no server: the app's sync must not open connections to nowhere.
+    const fetchSpy = vi.spyOn(globalThis, 'fetch')
+    const { pinia } = await openApp('/settings')
+    await vi.waitFor(() => expect(useSyncStore(pinia).state).toBe('offline'), { timeout: 5_000 })
+    expect(fetchSpy).not.toHaveBeenCalled()
+    fetchSpy.mockRestore()
   })
 
   it('answers an unknown address with the not-found page', async () => {

@@ -3,7 +3,7 @@ import App from '@app/App.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { aTopic } from '../builders'
-import { mountWithApp } from '../helpers/mount'
+import { mountWithApp, noServer } from '../helpers/mount'
 import { setUpPageTests } from '../helpers/page'
 import { resetDb, seed, sessionAs, tonight } from '../run/fixtures'
 
@@ -18,7 +18,7 @@ describe('a read of the device database that throws', () => {
     await seed({ meetings: [meeting] })
     await useDb().topics.put(damaged as typeof topic)
 
-    const { wrapper } = await mountWithApp(App, { route: `/meetings/${meeting.id}/run/topics`, session: sessionAs('cadre') })
+    const { wrapper } = await mountWithApp(App, { route: `/meetings/${meeting.id}/run/topics`, session: sessionAs('cadre'), transport: noServer })
     page.keep(wrapper)
     const notice = await vi.waitFor(() => wrapper.get('[data-testid="read-failure"]'))
     expect(notice.attributes('role')).toBe('alert')

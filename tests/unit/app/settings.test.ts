@@ -3,13 +3,13 @@ import { flushPromises } from '@vue/test-utils'
 import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
 import App from '@app/App.vue'
 import { preferenceKeys } from '@app/composables/preference'
-import { mountWithApp } from '../helpers/mount'
+import { mountWithApp, noServer } from '../helpers/mount'
 import { sessionFixture } from '../helpers/session'
 
 let mounted: VueWrapper | undefined
 
 async function openSettings(options: Parameters<typeof mountWithApp>[1] = {}) {
-  const result = await mountWithApp(App, { route: '/settings', session: null, ...options })
+  const result = await mountWithApp(App, { route: '/settings', session: null, transport: noServer, ...options })
   mounted = result.wrapper
   await flushPromises()
   return result

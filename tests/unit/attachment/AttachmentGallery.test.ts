@@ -80,6 +80,32 @@ describe('the photos and voice notes of a suggestion', () => {
     expect(await useDb().blobs.get('c'.repeat(64))).toMatchObject({ mime: 'image/jpeg', size: 64, state: 'uploaded' })
   })
 
+  it('shows each as the type the server serves it with, not as its row claims', async () => {
+    // Rows that claim a photo over bytes the server sniffed as something else at upload (an SVG
+    // with script, served as a download), and a voice note over a PNG.
+    const suggestion = aSuggestion({ content: '村口的告示牌倒了' })
+    const svg = anAttachment({ subjectId: suggestion.id, kind: 'photo', mime: 'image/svg+xml', sha256: 'd'.repeat(64) })
+    const png = anAttachment({
+      subjectId: suggestion.id, kind: 'audio', mime: 'audio/webm', sha256: 'e'.repeat(64), createdAt: '2026-10-02T00:00:00.000Z',
+    })
+    await seed({ suggestions: [suggestion] })
+    await useDb().attachments.bulkPut([svg, png])
+    const served: Record<string, string> = { ['d'.repeat(64)]: 'application/octet-stream', ['e'.repeat(64)]: 'image/png' }
+    vi.stubGlobal('fetch', async (url: string) => {
+      const type = served[url.split('/').pop()!]!
+      return new Response(photoBytes(3), { headers: { 'content-type': type } })
+    })
+
+    const wrapper = await open(suggestion.id, '村口的告示牌倒了')
+
+    await vi.waitFor(() => expect(wrapper.findAll('.attachment-media__download')).toHaveLength(1))
+    expect(wrapper.get('.attachment-media__download').text()).toBe(zh.attachment.list.download.replace('{name}', '照片 1'))
+    expect(wrapper.get('.attachment-media__download').attributes('download')).toBe('照片 1')
+    await vi.waitFor(() => expect(wrapper.findAll('img')).toHaveLength(1))
+    expect(wrapper.get('img').attributes('alt')).toBe('录音 1')
+    expect(wrapper.find('audio').exists()).toBe(false)
+  })
+
   it('shows no section when the suggestion has none', async () => {
     const suggestion = aSuggestion({ content: '村里的广场舞音响太响' })
     await seed({ suggestions: [suggestion] })

@@ -12,6 +12,8 @@ import type { Locale } from '@app/locales'
 import { createAppRouter } from '@app/router'
 import { useSessionStore } from '@app/stores/session'
 import type { Session } from '@app/stores/session'
+import { useSyncStore } from '@app/stores/sync'
+import type { SyncTransport } from '@app/sync/transport'
 
 export interface MountWithAppOptions<C extends Component> {
   /** Props of the component under test. */
@@ -29,6 +31,12 @@ export interface MountWithAppOptions<C extends Component> {
   session?: Session | null
   /** Run the router's enrolment guard (redirect to /enrol without a session). Default `false`. */
   guard?: boolean
+  /**
+   * How background sync reaches a server, for a test that mounts `App` with a session (the app
+   * starts syncing): unit tests have no server, so such a test passes `noServer` rather than let
+   * the engine open connections to nowhere.
+   */
+  transport?: SyncTransport
   /** Passed through to `mount` (stubs, attachTo, …). */
   mount?: Omit<ComponentMountingOptions<C>, 'props' | 'slots' | 'global'>
 }
@@ -71,6 +79,8 @@ export async function mountWithApp<C extends Component>(
     store.session = options.session
     store.loaded = true
   }
+  // Started before the app starts it (`start` is idempotent), so the app's sync uses this transport.
+  if (options.transport) await useSyncStore(pinia).start(options.transport)
 
   document.documentElement.lang = options.locale ?? 'zh-CN'
   await router.push(options.route ?? '/')
@@ -85,4 +95,14 @@ export async function mountWithApp<C extends Component>(
   const wrapper = mount(component, mountOptions)
   lastMountAt = Date.now()
   return { wrapper, router, pinia, i18n }
+}
+
+/**
+ * The transport of a phone that reaches no server (what a unit test has): every request answers
+ * as a network failure would, without opening a connection.
+ */
+export const noServer: SyncTransport = {
+  push: async () => ({ ok: false, status: 0, code: 'offline' }),
+  pull: async () => ({ ok: false, status: 0, code: 'offline' }),
+  putBlob: async () => ({ ok: false, status: 0, code: 'offline' }),
 }

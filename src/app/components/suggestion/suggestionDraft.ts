@@ -1,4 +1,5 @@
 import { createSuggestionArgs } from '@shared/mutations/suggestion'
+import { schemaErrors } from '@app/composables/schemaErrors'
 import type { SuggestionDraft } from '@app/stores/suggestions'
 
 /** The form's fields checked with the same schema the server uses. */
@@ -14,24 +15,14 @@ export type DraftField = keyof SuggestionDraft
 /** Per field, the i18n key of the message to show (`suggestion.validation.*`). */
 export type DraftErrors = Partial<Record<DraftField, string>>
 
-const knownMessages = ['content_too_short', 'content_too_long', 'name_too_long', 'phone_invalid']
-
 /** Validate a draft; returns the message keys per field, empty when the draft can be saved. */
 export function validateDraft(draft: SuggestionDraft): DraftErrors {
-  const parsed = draftSchema.safeParse({
+  const values = {
     ...draft,
     submitterName: draft.submitterName.trim() || null,
     submitterPhone: draft.submitterPhone.trim() || null,
-  })
-  if (parsed.success) return {}
-  const errors: DraftErrors = {}
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as DraftField
-    if (errors[field]) continue
-    const message = knownMessages.includes(issue.message) ? issue.message : 'required'
-    errors[field] = `suggestion.validation.${message}`
   }
-  return errors
+  return schemaErrors(draftSchema, values, 'suggestion') as DraftErrors
 }
 
 /** A blank draft with the given source preselected. */

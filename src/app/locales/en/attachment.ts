@@ -24,6 +24,7 @@ export default {
     photo: 'Photo {n}',
     audio: 'Voice note {n}',
     remove: 'Remove {name}',
+    download: '{name}: not a photo or voice note, tap to download',
     loading: 'Loading…',
     missing: {
       offline: 'No network: it cannot be shown yet.',

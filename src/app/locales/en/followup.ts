@@ -64,7 +64,7 @@ export default {
     note_required: 'Please say what was done',
     note_too_short: 'At least 2 characters',
     note_too_long: 'At most 2,000 characters',
-    stars_required: 'Please choose 1 to 5 stars',
+    stars_invalid: 'Please choose 1 to 5 stars',
     outcome_required: 'Please say whether it was resolved',
     text_too_long: 'At most 4,000 characters',
     invalid: 'Please check this',

@@ -147,7 +147,6 @@ export default {
     report_required: 'Write what was reported',
     report_too_short: 'To cross it off, say what was done (at least 2 characters)',
     view_required: 'Write the view',
-    question_required: "Write the villager's new question first",
     question_too_short: 'A new request needs at least 2 characters',
     text_required: 'Write the decision',
     text_too_short: 'The decision needs at least 2 characters',

@@ -56,6 +56,6 @@ export default {
     content_too_long: 'Too long: at most 2000 characters',
     name_too_long: 'A name has at most 40 characters',
     phone_invalid: 'Not a valid number: an 11-digit mobile or a landline with area code',
-    required: 'Please choose one',
+    invalid: 'Please choose one',
   },
 }

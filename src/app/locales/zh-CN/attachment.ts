@@ -22,6 +22,7 @@ export default {
     photo: '照片 {n}',
     audio: '录音 {n}',
     remove: '删除{name}',
+    download: '{name}：不是照片或录音，点此下载',
     loading: '正在加载…',
     missing: {
       offline: '没有网络，暂时看不到。',

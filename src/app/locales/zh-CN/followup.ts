@@ -62,7 +62,7 @@ export default {
     note_required: '请填写办结情况',
     note_too_short: '办结情况至少 2 个字',
     note_too_long: '办结情况最多 2000 字',
-    stars_required: '请选择满意度（1 到 5 星）',
+    stars_invalid: '请选择满意度（1 到 5 星）',
     outcome_required: '请选择问题是否解决',
     text_too_long: '最多 4000 字',
     invalid: '请检查这一项',

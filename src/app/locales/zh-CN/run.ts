@@ -145,7 +145,6 @@ export default {
     report_required: '请填写汇报的情况',
     report_too_short: '销号要写清做了什么，至少 2 个字',
     view_required: '请填写发言内容',
-    question_required: '请先写下村民提的新问题',
     question_too_short: '新诉求至少 2 个字',
     text_required: '请填写决定的内容',
     text_too_short: '决定的内容至少 2 个字',

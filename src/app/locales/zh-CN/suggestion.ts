@@ -56,6 +56,6 @@ export default {
     content_too_long: '意见内容太长了，最多 2000 字',
     name_too_long: '姓名最多 40 个字',
     phone_invalid: '电话号码不对：请填 11 位手机号，或带区号的座机',
-    required: '请选择一项',
+    invalid: '请选择一项',
   },
 }
