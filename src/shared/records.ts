@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { yearData } from './calendar/yearData'
 import { PHONE_PATTERN } from './patterns'
 import { decisionStatuses, escalationStatuses, meetingStatuses, suggestionStatuses } from './statuses'
 
@@ -75,9 +76,17 @@ export function policyOf(township: { policy: Partial<DeadlinePolicy> } | null | 
   return { ...defaultDeadlinePolicy, ...township?.policy }
 }
 
+/** Most holiday years a township may hold beyond the bundled ones. */
+export const maxHolidayYears = 30
+
 export const township = base.extend({
   name: z.string().min(1).max(60),
   policy: deadlinePolicy,
+  /**
+   * Holiday years the township's administrator entered (migration 007), on top of the bundled
+   * ones (`calendarOf`); absent when none. One entry per year, replacing a bundled year.
+   */
+  holidayYears: z.array(yearData).max(maxHolidayYears).optional(),
 })
 export const village = base.extend({
   townshipId: id,

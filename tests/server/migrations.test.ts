@@ -10,7 +10,7 @@ import { demoRows } from '../../src/server/demo/rows'
 import type { TestDatabase } from './helpers/databases'
 import { forEachDatabase } from './helpers/databases'
 
-const serverTables = ['devices', 'enrolment_codes', 'rejections', 'blobs', 'counters', 'enrol_failures', 'villager_receipts']
+const serverTables = ['devices', 'enrolment_codes', 'rejections', 'blobs', 'counters', 'enrol_failures', 'villager_receipts', 'audit_log']
 
 forEachDatabase((makeDb) => {
   describe('migrations', () => {
@@ -29,7 +29,7 @@ forEachDatabase((makeDb) => {
       expect(tables).toEqual(expect.arrayContaining([...tableNames, ...serverTables]))
       const devices = (await empty.handle.db.introspection.getTables()).find((t) => t.name === 'devices')
       expect(devices?.columns.map((c) => c.name).sort()).toEqual(
-        ['createdAt', 'id', 'label', 'lastMid', 'lastSeenAt', 'memberId', 'revokedAt', 'scopeKey', 'tokenHash'],
+        ['appVersion', 'createdAt', 'id', 'label', 'lastMid', 'lastSeenAt', 'memberId', 'revokedAt', 'scopeKey', 'tokenHash'],
       )
     })
 
@@ -109,6 +109,19 @@ forEachDatabase((makeDb) => {
       const read = await records.get(table, sample.id)
       expect(read).toEqual({ ...sample, version: written.version })
       expect(recordSchemas[table].safeParse(read).success).toBe(true)
+    })
+
+    it('writes and reads a township with entered holiday years (007)', async () => {
+      const records = createRecordRepository(db.handle.db)
+      const township = {
+        ...rows.townships[0]!,
+        holidayYears: [{ year: 2027, holidays: { '2027-01-01': '元旦' }, workdays: { '2027-01-09': '元旦' } }],
+      }
+      const written = await db.handle.db.transaction().execute((trx) => records.write('townships', township, trx))
+      expect(await records.get('townships', township.id)).toEqual({ ...township, version: written.version })
+      const { holidayYears: _entered, ...without } = township
+      await db.handle.db.transaction().execute((trx) => records.write('townships', without, trx))
+      expect(await records.get('townships', township.id)).not.toHaveProperty('holidayYears')
     })
 
     it('replaces a row on a second write, with a newer version', async () => {

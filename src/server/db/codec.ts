@@ -3,7 +3,7 @@ import type { StoredRecord } from './schema'
 
 /** Record fields stored as JSON text, per table. */
 const jsonFields: { [T in TableName]: readonly (keyof Tables[T])[] } = {
-  townships: ['policy'],
+  townships: ['policy', 'holidayYears'],
   villages: [],
   members: [],
   suggestions: ['rating', 'attachmentIds'],
@@ -22,9 +22,11 @@ const booleanFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
 
 /**
  * Optional record fields, per table: absent in the record, NULL in the column. A suggestion or
- * remark that names no meeting (and every one written before 005) has no `meetingId`.
+ * remark that names no meeting (and every one written before 005) has no `meetingId`; a township
+ * without entered holiday years (007) has no `holidayYears`.
  */
 const optionalFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
+  townships: ['holidayYears'],
   suggestions: ['meetingId'],
   remarks: ['meetingId'],
 }

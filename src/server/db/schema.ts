@@ -18,6 +18,22 @@ export interface DeviceTable {
   lastMid: number
   /** The actor scope of the device's last pull (`role:township:village`); a change forces a reset. */
   scopeKey: string | null
+  /** The app version the device last synced with (`?v=` of push and pull; migration 007). */
+  appVersion: string | null
+}
+
+/** One administrative action (migration 007): who did what to which row, when. */
+export interface AuditLogTable {
+  id: string
+  townshipId: string
+  /** The member who acted (an admin, or `setup` for the command line). */
+  actorId: string
+  action: string
+  targetType: string
+  targetId: string | null
+  /** JSON text: what changed (names, roles, the year entered), never a code or a token. */
+  detail: string | null
+  at: string
 }
 
 export interface EnrolmentCodeTable {
@@ -84,4 +100,5 @@ export type Database = { [T in TableName]: StoredRecord<Tables[T]> } & {
   counters: CounterTable
   enrol_failures: EnrolFailureTable
   villager_receipts: VillagerReceiptTable
+  audit_log: AuditLogTable
 }

@@ -32,7 +32,7 @@ export async function enrolDevice(
     const token = newDeviceToken()
     const deviceId = newId()
     await ctx.devices.insert(
-      { id: deviceId, memberId: member.id, tokenHash: sha256(token), label: input.label, createdAt: now, lastSeenAt: now, revokedAt: null, lastMid: 0, scopeKey: null },
+      { id: deviceId, memberId: member.id, tokenHash: sha256(token), label: input.label, createdAt: now, lastSeenAt: now, revokedAt: null, lastMid: 0, scopeKey: null, appVersion: null },
       trx,
     )
     const session = await describeSession(ctx, deviceId, member, trx)

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { isoDate } from '../records'
 import { isWeekend, toDayNumber } from './dates'
 
 /** Dates of a year mapped to a label, as in chinese-days: 'National Day,国庆节,3'. */
-const labelledDates = z.record(isoDate, z.string().max(100))
+// `z.iso.date()` rather than records' `isoDate`: records.ts imports this schema (a township's years).
+const labelledDates = z.record(z.iso.date(), z.string().max(100))
 
 /**
  * One year of the State Council's holiday arrangement: the days off (`holidays`, weekends inside a
