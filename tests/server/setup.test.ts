@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -222,6 +222,17 @@ forEachDatabase((makeDb) => {
       expect(await currentVersion(db.handle.db)).toBe(version)
     })
 
+    it('enters holiday years on the township row with a new version, and logs it', async () => {
+      const first = withAdmin(await setupTownship(app.ctx, { township: '柳林镇', villages: [], admin: '赵管理员' }))
+      const year2027 = { year: 2027, holidays: { '2027-01-01': '元旦' }, workdays: { '2027-01-09': '元旦' } }
+      const again = await setupTownship(app.ctx, { township: '柳林镇', villages: [], admin: null, holidays: [year2027] })
+      expect(again.township.row.holidayYears).toEqual([year2027])
+      expect(again.township.row.version).toBeGreaterThan(first.township.row.version)
+      expect(await app.ctx.records.get('townships', first.township.row.id)).toMatchObject({ holidayYears: [year2027] })
+      const log = await app.ctx.database.db.selectFrom('audit_log').selectAll().where('townshipId', '=', first.township.row.id).execute()
+      expect(log).toMatchObject([{ actorId: 'setup', action: 'calendar.year', detail: JSON.stringify({ year: 2027 }) }])
+    })
+
     it('sets up another township and says the demo one is there', async () => {
       const result = withAdmin(await setupTownship(app.ctx, { township: '黄岗镇', villages: [{ name: '刘土城村', code: null }], admin: '赵管理员' }))
       expect(result).toMatchObject({ township: { created: true }, villages: [{ created: true }], admin: { created: true }, demoPresent: true })
@@ -235,14 +246,32 @@ forEachDatabase((makeDb) => {
 describe('parseSetupArgs', () => {
   it('reads the township, repeatable villages with optional lower-cased codes, and the admin', () => {
     expect(parseSetupArgs(['--township', ' 郭村镇 ', '--village', '刘土城村', '--village', '孙庄村=SZC01', '--admin=赵管理员'])).toEqual({
-      township: '郭村镇', villages: [{ name: '刘土城村', code: null }, { name: '孙庄村', code: 'szc01' }], admin: '赵管理员',
+      township: '郭村镇', villages: [{ name: '刘土城村', code: null }, { name: '孙庄村', code: 'szc01' }], admin: '赵管理员', holidays: [],
     })
   })
 
   it('leaves --admin out when it is not given', () => {
     expect(parseSetupArgs(['--township', '郭村镇', '--village', '周庄村'])).toEqual({
-      township: '郭村镇', villages: [{ name: '周庄村', code: null }], admin: null,
+      township: '郭村镇', villages: [{ name: '周庄村', code: null }], admin: null, holidays: [],
     })
+  })
+
+  it('reads --holidays files as checked years, and refuses a file that does not validate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yehua-holidays-'))
+    try {
+      const good = join(dir, '2027.json')
+      writeFileSync(good, JSON.stringify({ year: 2027, holidays: { '2027-01-01': '元旦' }, workdays: {} }))
+      expect(parseSetupArgs(['--township', '郭村镇', '--holidays', good])?.holidays).toEqual([
+        { year: 2027, holidays: { '2027-01-01': '元旦' }, workdays: {} },
+      ])
+      const bad = join(dir, 'bad.json')
+      writeFileSync(bad, JSON.stringify({ year: 2027, holidays: { '2026-12-31': '元旦' }, workdays: {} }))
+      expect(() => parseSetupArgs(['--township', '郭村镇', '--holidays', bad])).toThrow(/holiday file .*bad\.json is not valid: holidays\.2026-12-31: date_outside_year/)
+      expect(() => parseSetupArgs(['--township', '郭村镇', '--holidays', join(dir, 'missing.json')])).toThrow('cannot read the holiday file')
+      expect(() => parseSetupArgs(['--township', '郭村镇', '--holidays', good, '--holidays', good])).toThrow('year given twice: 2027')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('takes --help as a request for usage', () => {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { defaultCalendar } from '@shared/calendar'
+import { unknownYearsOf } from '@shared/calendar'
 import type { OpenItem } from '@shared/ledger'
 import { openItems } from '@shared/ledger'
 import type { MutationResult } from '@shared/mutations/core'
@@ -12,6 +12,7 @@ import { useAttachmentsStore } from './attachments'
 import { mutate, mutateTogether, type MutationArgs, type MutationStep } from '@app/db/mutate'
 import { useVillageRows } from './ledger'
 import { useSessionStore } from './session'
+import { useWorkCalendar } from '@app/composables/workCalendar'
 
 /** What the 办结 form gives: the evidence note and the photos taken as evidence (not saved yet). */
 export interface CompleteInput {
@@ -42,16 +43,20 @@ export const useFollowUpStore = defineStore('followUp', () => {
   const session = useSessionStore()
   const villageId = computed(() => session.villageId)
   const { index, today, follow, refreshToday } = useVillageRows(villageId)
+  const { calendar } = useWorkCalendar()
 
   const items = computed<FollowUpItem[]>(() => {
     const rows = index.value
     const id = villageId.value
     if (!rows || !id) return []
-    return openItems(id, rows, defaultCalendar, today.value).map((item) => ({
+    return openItems(id, rows, calendar.value, today.value).map((item) => ({
       ...item,
       meeting: item.meetingId ? (rows.meetingsById.get(item.meetingId) ?? null) : null,
     }))
   })
+  /** Years the open items' deadlines reach without holiday data (the page warns about them). */
+  const unknownYears = computed(() =>
+    unknownYearsOf(calendar.value, items.value.flatMap((item) => (item.dueOn ? [[today.value, item.dueOn] as const] : []))))
   /**
    * Resolved suggestions: each awaits the villager's callback. ("Resolved" closes one and
    * "partly"/"not resolved" reopens it, so a resolved suggestion never holds a current rating.)
@@ -93,5 +98,5 @@ export const useFollowUpStore = defineStore('followUp', () => {
     return mutateTogether(steps)
   }
 
-  return { index, follow, today, items, awaitingCallback, refreshToday, complete, rate }
+  return { index, follow, today, items, unknownYears, awaitingCallback, refreshToday, complete, rate }
 })

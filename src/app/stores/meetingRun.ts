@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { toValue } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import { defaultCalendar, todayInShanghai } from '@shared/calendar'
+import { todayInShanghai } from '@shared/calendar'
 import type { DueStatus } from '@shared/calendar'
 import { idAt, legacyWindow } from '@shared/ledger/attribution'
 import { byDeadline, openItems } from '@shared/ledger/openItems'
@@ -13,6 +13,7 @@ import { newId, newReceiptCode } from '@shared/ids'
 import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
+import { readVillageCalendar } from '@app/composables/workCalendar'
 import { mutate, mutateTogether } from '@app/db/mutate'
 import type { MutationStep } from '@app/db/mutate'
 import { useSessionStore } from './session'
@@ -175,7 +176,8 @@ async function loadReportBack(meeting: Meeting, today: string): Promise<ReportIt
   const topics = live(await db.topics.bulkGet(topicIds))
   const meetings = live(await db.meetings.bulkGet(unique(topics.map((t) => t.meetingId))))
   const topicsById = new Map(topics.map((t) => [t.id, t]))
-  const open = openItems(villageId, { suggestions, topics, meetings, decisions, escalations }, defaultCalendar, today, {
+  const calendar = await readVillageCalendar(db, villageId)
+  const open = openItems(villageId, { suggestions, topics, meetings, decisions, escalations }, calendar, today, {
     meetingId: meeting.id,
   })
   const items: ReportItem[] = open.map((item) => ({

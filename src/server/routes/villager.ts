@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { defaultCalendar } from '@shared/calendar'
+import { calendarOf, todayInShanghai, unknownYearsOf } from '@shared/calendar'
 import type { Village } from '@shared/records'
 import type { FollowAnswer, MineAnswer, RateAnswer, VillageAnswer } from '@shared/villager/api'
 import { villageBoard } from '@shared/villager/board'
@@ -68,8 +68,14 @@ export async function villagerRoutes(app: FastifyInstance, { ctx, limits = defau
     const village = await villageOf(request)
     const { index } = await villages.snapshot(village)
     const at = ctx.clock().toISOString()
+    // The township's calendar: its administrator may have entered a year the app does not bundle.
+    const calendar = calendarOf(await ctx.records.get('townships', village.townshipId))
+    const board = villageBoard(village, index, calendar, at)
+    const today = todayInShanghai(new Date(at))
+    const running = [...board.decisions, ...board.escalations].flatMap((item) =>
+      item.due && item.dueOn ? [[today, item.dueOn] as const] : [])
     reply.header('cache-control', 'no-cache')
-    return { village: { name: village.name, code: village.code }, board: villageBoard(village, index, defaultCalendar, at), at }
+    return { village: { name: village.name, code: village.code }, board, unknownYears: unknownYearsOf(calendar, running), at }
   })
 
   app.post(

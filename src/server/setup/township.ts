@@ -1,13 +1,18 @@
 import { randomInt } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Transaction } from 'kysely'
 import QRCode from 'qrcode'
 import type { ZodType } from 'zod'
+import { yearData } from '@shared/calendar'
+import type { YearData } from '@shared/calendar'
 import { newId } from '@shared/ids'
 import { defaultDeadlinePolicy, member, township, village } from '@shared/records'
 import type { Member, Township, Village } from '@shared/records'
 import type { ServerConfig } from '../config'
 import type { AppContext } from '../context'
+import { recordAudit } from '../admin/audit'
+import { withHolidayYear } from '../admin/calendar'
 import type { Database } from '../db/schema'
 import { issueEnrolmentCode } from '../identity/codes'
 import type { IssuedEnrolmentCode } from '../identity/codes'
@@ -31,6 +36,8 @@ export interface SetupRequest {
    * new code. Null leaves the admins as they are (only for a township that exists already).
    */
   admin: string | null
+  /** Holiday years to enter for the township (`--holidays FILE.json`), each replacing an entered year. */
+  holidays?: YearData[]
 }
 
 /** A row setup wrote (`created`) or found already there. */
@@ -58,6 +65,9 @@ export const setupUsage = [
   '  --admin NAME      the administrator; created unless already there, then given a new',
   '                    one-time enrolment code 管理员（不存在则新建），并发新的一次性登记码;',
   '                    needed for a new township; left out, the admins and their codes stay as they are',
+  '  --holidays FILE   a year of statutory holidays and 调休 working days as JSON, repeatable:',
+  '                    {"year":2027,"holidays":{"2027-01-01":"元旦",…},"workdays":{"2027-02-20":"春节",…}}',
+  '                    录入一年的节假日安排（JSON 文件，可重复）',
   'Reads DATA_DIR, DATABASE_URL, PUBLIC_ORIGIN and PORT like the server.',
 ].join('\n')
 
@@ -90,6 +100,7 @@ export function parseSetupArgs(args: string[]): SetupRequest | null {
         township: { type: 'string' },
         village: { type: 'string', multiple: true },
         admin: { type: 'string' },
+        holidays: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -111,7 +122,26 @@ export function parseSetupArgs(args: string[]): SetupRequest | null {
   if (name) throw new SetupError(`村名重复 / village named twice: ${name}`)
   const code = repeated('code')
   if (code) throw new SetupError(`村代码重复 / village code given twice: ${code}`)
-  return { township: townshipName, villages, admin: adminName }
+  const holidays = (values.holidays ?? []).map(holidayFile)
+  const year = holidays.map((h) => h.year).find((y, i, all) => all.indexOf(y) !== i)
+  if (year) throw new SetupError(`年份重复 / year given twice: ${year}`)
+  return { township: townshipName, villages, admin: adminName, holidays }
+}
+
+/** Read and check a holiday year's JSON file; `SetupError` names the file and what is wrong. */
+function holidayFile(path: string): YearData {
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new SetupError(`读不了节假日文件 / cannot read the holiday file ${path}: ${(error as Error).message}`)
+  }
+  const parsed = yearData.safeParse(raw)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new SetupError(`节假日文件有误 / the holiday file ${path} is not valid: ${issues}`)
+  }
+  return parsed.data
 }
 
 // Without 0/o, 1/l/i: a code may be read out or copied by hand.
@@ -150,6 +180,16 @@ export async function setupTownship(ctx: AppContext, request: SetupRequest): Pro
     const townshipEntry: SetupEntry<Township> = found
       ? { row: found, created: false }
       : { row: await ctx.records.write('townships', { ...stamp(), name: request.township, policy: { ...defaultDeadlinePolicy } }, trx), created: true }
+    if ((request.holidays ?? []).length > 0) {
+      const entered = (request.holidays ?? []).reduce(withHolidayYear, townshipEntry.row)
+      townshipEntry.row = await ctx.records.write('townships', { ...entered, updatedAt: now }, trx)
+      for (const data of request.holidays ?? []) {
+        await recordAudit(trx, {
+          townshipId: townshipEntry.row.id, actorId: 'setup', action: 'calendar.year', targetType: 'township',
+          targetId: townshipEntry.row.id, detail: { year: data.year },
+        }, now)
+      }
+    }
     const townshipId = townshipEntry.row.id
 
     // Codes are unique over all villages, deleted ones included (the column's unique index).
@@ -216,6 +256,7 @@ export async function setupReport(result: SetupResult, origin: string): Promise<
     '',
     '  乡村夜话 yehua — 设置 setup',
     `  镇街 Township     ${result.township.row.name}  ${state(result.township.created)}`,
+    ...(result.township.row.holidayYears ?? []).map((y) => `  节假日 Holidays   ${y.year}: ${Object.keys(y.holidays).length} 天放假 days off, ${Object.keys(y.workdays).length} 天调休上班 working weekend days`),
     ...result.villages.map((v) => `  村 Village        ${v.row.name} (代码 code ${v.row.code})  ${state(v.created)}`),
   ]
   if (result.villages.length > 0) {

@@ -10,6 +10,11 @@ export type { VillagerRating } from './rating'
 export interface VillageAnswer {
   village: { name: string; code: string }
   board: VillageBoard
+  /**
+   * Years the board's running deadlines reach for which the township has no holiday data: there
+   * working days are counted Monday–Friday, and the page says so. Absent from older servers.
+   */
+  unknownYears?: number[]
   /** The server's time of the answer, so the page can say how old a kept copy is. */
   at: string
 }

@@ -194,6 +194,7 @@ export default {
     stars: '{n} stars ({count} ratings)',
     noRatings: 'No ratings yet',
     stale: 'Saved at {time}.',
+    unknownYear: 'The {year} public holidays are not entered yet; deadlines count Monday to Friday for now.',
   },
   due: {
     left: '{n} working days left',

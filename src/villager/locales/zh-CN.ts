@@ -193,6 +193,7 @@ export default {
     stars: '{n} 星（{count} 人评价）',
     noRatings: '还没有人评价',
     stale: '这是 {time} 存下的内容。',
+    unknownYear: '{year}年节假日安排尚未录入，期限暂按周一至周五计算。',
   },
   due: {
     left: '还剩 {n} 个工作日',

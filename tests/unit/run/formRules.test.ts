@@ -1,4 +1,5 @@
 // Meeting mode's forms refuse exactly what the mutations they feed would refuse: the rules come
+import { defaultCalendar } from '@shared/calendar'
 // from the shared schemas (src/shared/mutations), not from limits written again in the app.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { closeMeetingArgs } from '@shared/mutations/meeting'
@@ -63,7 +64,7 @@ describe('a decision taken on the spot', () => {
   it.each(['0', '1', '3', '59', '60', '61', '100', '2.5', '', 'abc', '-1'])(
     '%s working days: refused exactly when the shared rule refuses them',
     (days) => {
-      const refused = decisionErrors(values({ days }), today).due === 'run.validation.days_invalid'
+      const refused = decisionErrors(values({ days }), today, defaultCalendar).due === 'run.validation.days_invalid'
       expect(refused).toBe(!dueWorkingDays.safeParse(days).success)
     },
   )
@@ -71,7 +72,7 @@ describe('a decision taken on the spot', () => {
   it.each(texts.map((text) => [JSON.stringify(text).slice(0, 24), text]))(
     'text %s: refused exactly when decision.create refuses it',
     (_, text) => {
-      const refused = decisionErrors(values({ text }), today).text !== undefined
+      const refused = decisionErrors(values({ text }), today, defaultCalendar).text !== undefined
       expect(refused).toBe(!createDecisionArgs.shape.text.safeParse(text).success)
     },
   )

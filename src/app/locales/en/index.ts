@@ -1,4 +1,5 @@
 import type { MessageSchema } from '../index'
+import admin from './admin'
 import app from './app'
 import attachment from './attachment'
 import common from './common'
@@ -15,4 +16,4 @@ import suggestion from './suggestion'
 import sync from './sync'
 import triage from './triage'
 
-export default { app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage } satisfies MessageSchema
+export default { admin, app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage } satisfies MessageSchema

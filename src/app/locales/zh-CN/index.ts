@@ -1,3 +1,4 @@
+import admin from './admin'
 import app from './app'
 import attachment from './attachment'
 import common from './common'
@@ -15,4 +16,4 @@ import sync from './sync'
 import triage from './triage'
 
 /** Simplified Chinese, the complete reference locale: every other locale must have the same keys. */
-export default { app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage }
+export default { admin, app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage }
