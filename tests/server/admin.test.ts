@@ -133,7 +133,7 @@ forEachDatabase((makeDb) => {
       expect(cadreDevice).toEqual({
         id: cadreDeviceId, memberId: t.demo.members[0]!.id, memberName: '张书记', role: 'cadre',
         villageId: t.demo.villages[0]!.id, label: '张书记的手机', createdAt: t.clock().toISOString(),
-        lastSeenAt: t.clock().toISOString(), revokedAt: null,
+        lastSeenAt: t.clock().toISOString(), revokedAt: null, appVersion: null,
       })
       expect(devices.map((d: { memberName: string }) => d.memberName)).not.toContain('黄管理员')
       const other = (await t.app.inject({ url: '/api/admin/devices', headers: otherAdmin })).json()

@@ -51,11 +51,14 @@ export async function getBlob(sha256: string, token: string, baseUrl = ''): Prom
   return { ok: true, data: { bytes: await response.arrayBuffer(), mime } }
 }
 
+/** `?v=<app version>`: the server shows the administrator which version each phone runs. */
+const versionQuery = typeof __APP_VERSION__ === 'string' ? `?v=${encodeURIComponent(__APP_VERSION__)}` : ''
+
 /** The HTTP transport: `POST /api/sync/push` and `/api/sync/pull` on `baseUrl` (same origin by default). */
 export function httpTransport(baseUrl = ''): SyncTransport {
   return {
-    push: (request, token) => postJson<PushResponse>(`${baseUrl}/api/sync/push`, request, token),
-    pull: (request, token) => postJson<PullResponse>(`${baseUrl}/api/sync/pull`, request, token),
+    push: (request, token) => postJson<PushResponse>(`${baseUrl}/api/sync/push${versionQuery}`, request, token),
+    pull: (request, token) => postJson<PullResponse>(`${baseUrl}/api/sync/pull${versionQuery}`, request, token),
     putBlob: (blob, token) => putBlob(baseUrl, blob, token),
   }
 }

@@ -11,7 +11,7 @@ export function createDeviceRepository(db: Kysely<Database>) {
       .innerJoin('members', 'members.id', 'devices.memberId')
       .select([
         'devices.id', 'devices.memberId', 'members.name as memberName', 'members.role', 'members.villageId',
-        'devices.label', 'devices.createdAt', 'devices.lastSeenAt', 'devices.revokedAt',
+        'devices.label', 'devices.createdAt', 'devices.lastSeenAt', 'devices.revokedAt', 'devices.appVersion',
       ])
       .orderBy('devices.createdAt', 'desc')
       .orderBy('devices.id', 'desc')
@@ -24,6 +24,11 @@ export function createDeviceRepository(db: Kysely<Database>) {
 
     async findById(id: string, trx: Kysely<Database> = db): Promise<DeviceRow | undefined> {
       return trx.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst()
+    },
+
+    /** Remember the app version a device syncs with (only when it changed). */
+    async setAppVersion(id: string, appVersion: string, trx: Kysely<Database> = db): Promise<void> {
+      await trx.updateTable('devices').set({ appVersion }).where('id', '=', id).execute()
     },
 
     async touch(id: string, now: string, trx: Kysely<Database> = db): Promise<void> {

@@ -23,7 +23,7 @@ const TOUCH_EVERY_MS = 60_000
 
 const DEVICE_PREFIX = 'device.'
 const deviceColumns: readonly (keyof DeviceRow)[] = [
-  'id', 'memberId', 'tokenHash', 'label', 'createdAt', 'lastSeenAt', 'revokedAt', 'lastMid', 'scopeKey',
+  'id', 'memberId', 'tokenHash', 'label', 'createdAt', 'lastSeenAt', 'revokedAt', 'lastMid', 'scopeKey', 'appVersion',
 ]
 /** The device by its token hash and its member's row, together. */
 const AUTH_SQL =

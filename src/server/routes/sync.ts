@@ -20,11 +20,23 @@ function checkDevice(request: FastifyRequest, body: { deviceId: string; schemaVe
   return auth
 }
 
+const APP_VERSION = /^[0-9A-Za-z.+_-]{1,40}$/
+
+/** Record the app version the phone sends as `?v=` (the admin's phone list shows it). */
+async function noteAppVersion(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  const v = (request.query as Record<string, unknown> | undefined)?.v
+  const { device } = authOf(request)
+  if (typeof v !== 'string' || !APP_VERSION.test(v) || device.appVersion === v) return
+  await ctx.devices.setAppVersion(device.id, v)
+  device.appVersion = v
+}
+
 /** `POST /api/sync/push` and `POST /api/sync/pull` (DESIGN §5). */
 export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const body = parseWith(pushRequest, request.body)
     const auth = checkDevice(request, body)
+    await noteAppVersion(ctx, request)
     return pushMutations(ctx, auth, body.mutations, request.log)
   })
 
@@ -43,6 +55,7 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         throw again
       })
     })
+    await noteAppVersion(ctx, request)
     const { body: encoded, encoding } = encodePull(answer, request.headers['accept-encoding'])
     reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding')
     if (encoding) reply.header('content-encoding', encoding)

@@ -147,7 +147,7 @@ function holidayFile(path: string): YearData {
 // Without 0/o, 1/l/i: a code may be read out or copied by hand.
 const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
 
-function randomVillageCode(): string {
+export function randomVillageCode(): string {
   return Array.from({ length: 5 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
 }
 

@@ -75,5 +75,7 @@ export const deviceSummary = z.object({
   createdAt: instant,
   lastSeenAt: instant.nullable(),
   revokedAt: instant.nullable(),
+  /** The app version it last synced with (null before its first sync since migration 007). */
+  appVersion: z.string().nullable(),
 })
 export type DeviceSummary = z.infer<typeof deviceSummary>
