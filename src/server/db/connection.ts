@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   dialect: DialectName
   /** SQLite: a read-only connection for the hot read path (see `reads.ts`); null on PostgreSQL. */
   reader: SqliteReader | null
+  /** SQLite: the database file (the admin's backup copies it); absent on PostgreSQL. */
+  file?: string
 }
 
 /**
@@ -60,7 +62,7 @@ export function openSqlite(file: string): DatabaseHandle {
   // Opened after the writer, which has created the file and switched it to WAL.
   const reader = new SqliteReader(file)
   const database = withStatementCache(sqlite, reader)
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', reader }
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', reader, file }
 }
 
 // int8 (bigint) columns hold versions and counts far below 2^53: read them as numbers, not strings.

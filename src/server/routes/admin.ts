@@ -8,10 +8,14 @@ import { bundledYears } from '@shared/calendar'
 import { newId } from '@shared/ids'
 import { id } from '@shared/records'
 import type { Member, Township, Village } from '@shared/records'
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Transaction } from 'kysely'
 import { z } from 'zod'
 import { listAudit, recordAudit } from '../admin/audit'
+import { takeSqliteBackup } from '../admin/backup'
 import type { AuditEntry } from '../admin/audit'
 import { withHolidayYear } from '../admin/calendar'
 import type { AppContext } from '../context'
@@ -221,6 +225,32 @@ export async function adminRoutes(app: FastifyInstance, { ctx, publicOrigin }: A
       return { result: row, audit: { action: 'calendar.year', targetType: 'township', targetId: row.id, detail } }
     })
     return { township }
+  })
+
+  // A consistent copy of the whole database while the server runs (SQLite online backup). On
+  // PostgreSQL the answer says to use pg_dump (README), which is consistent by itself.
+  app.get('/api/admin/backup', async (request, reply) => {
+    const admin = requireRole(request, 'admin')
+    if (ctx.database.dialect !== 'sqlite') {
+      throw new HttpError(501, 'backup_postgres', 'this server runs on PostgreSQL: back it up with pg_dump as README "Backup and restore" says')
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'yehua-backup-'))
+    const file = join(dir, 'yehua.sqlite')
+    try {
+      await takeSqliteBackup(ctx.database, file)
+      await audited(admin, async () => ({ result: null, audit: { action: 'backup.download', targetType: 'backup', targetId: null } }))
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true })
+      throw error
+    }
+    const stream = createReadStream(file)
+    stream.on('close', () => rmSync(dir, { recursive: true, force: true }))
+    const stamp = now().replace(/[:.]/g, '-')
+    return reply
+      .type('application/vnd.sqlite3')
+      .header('content-disposition', `attachment; filename="yehua-backup-${stamp}.sqlite"`)
+      .header('cache-control', 'no-store')
+      .send(stream)
   })
 
   app.get('/api/admin/audit', async (request) => {
