@@ -10,7 +10,7 @@ declare module 'vue-router' {
     /** i18n key of the page title shown in the top bar and the document title. */
     titleKey?: string
     /** The bottom tab this page belongs to; pages without one hide the tab bar. */
-    tab?: 'suggestions' | 'meetings' | 'ledger' | 'township' | 'settings'
+    tab?: 'suggestions' | 'meetings' | 'ledger' | 'township' | 'admin' | 'settings'
     /** Where the top bar's back button leads when there is no history to go back to. */
     back?: RouteLocationRaw
     /** The roles this page is for; another role gets the not-for-your-role page. Default: every role. */
@@ -18,9 +18,10 @@ declare module 'vue-router' {
   }
 }
 
-/** The first page of each role: the village's suggestions, or the township's queue. */
-export function homeRoute(actor: Pick<Actor, 'role'> | null): 'suggestions' | 'township' {
-  return actor?.role === 'township' || actor?.role === 'admin' ? 'township' : 'suggestions'
+/** The first page of each role: the village's suggestions, the township's queue, or administration. */
+export function homeRoute(actor: Pick<Actor, 'role'> | null): 'suggestions' | 'township' | 'admin' {
+  if (actor?.role === 'admin') return 'admin'
+  return actor?.role === 'township' ? 'township' : 'suggestions'
 }
 
 const loadEnrolPage = () => import('./pages/EnrolPage.vue')
@@ -139,6 +140,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'meeting-minutes',
     component: () => import('./pages/MeetingMinutesPage.vue'),
     meta: { titleKey: 'minutes.title', tab: 'meetings', back: { name: 'meeting' } },
+  },
+  {
+    // Administration of the admin's township: villages, members, phones, policy, holidays, log, backup.
+    path: '/admin/:section?',
+    name: 'admin',
+    component: () => import('./pages/AdminPage.vue'),
+    meta: { titleKey: 'app.pages.admin', tab: 'admin', roles: ['admin'] },
   },
   {
     path: '/:pathMatch(.*)*',

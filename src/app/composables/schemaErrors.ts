@@ -2,6 +2,7 @@
 // (mutation arguments, records) give each issue a coded message (`title_too_short`), and the form
 // shows the message of that code in its domain's `validation` messages.
 import type { z } from 'zod'
+import admin from '@app/locales/zh-CN/admin'
 import escalation from '@app/locales/zh-CN/escalation'
 import followup from '@app/locales/zh-CN/followup'
 import meeting from '@app/locales/zh-CN/meeting'
@@ -12,6 +13,7 @@ import type { FieldErrors } from './validatedForm'
 
 /** zh-CN is the reference locale: a code is known when it has a message there. */
 const validation = {
+  admin: admin.validation,
   escalation: escalation.validation,
   followup: followup.validation,
   meeting: meeting.validation,

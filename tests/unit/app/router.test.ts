@@ -31,7 +31,7 @@ describe('router', () => {
     expect(pages.map((route) => route.name)).toEqual([
       'suggestions', 'suggestion-new', 'suggestion', 'township', 'escalation', 'enrol', 'settings', 'sync', 'ledger',
       'follow-up', 'triage', 'meetings', 'meeting-new', 'meeting', 'meeting-notice', 'meeting-run', 'meeting-minutes',
-      'not-found', 'not-for-role',
+      'admin', 'not-found', 'not-for-role',
     ])
     for (const route of pages) expect(typeof route.component, String(route.name)).toBe('function')
   })

@@ -10,6 +10,7 @@ export default {
     meetings: 'Meetings',
     ledger: 'Ledger',
     township: 'Escalations',
+    admin: 'Admin',
     settings: 'Me',
   },
   pages: {
@@ -18,6 +19,7 @@ export default {
     suggestion: 'Suggestion',
     township: 'Escalations',
     escalation: 'Escalation',
+    admin: 'Administration',
     enrol: 'Enrol this phone',
     settings: 'Me',
     sync: 'Sync',

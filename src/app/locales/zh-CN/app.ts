@@ -8,6 +8,7 @@ export default {
     meetings: '夜话',
     ledger: '台账',
     township: '上报事项',
+    admin: '管理',
     settings: '我的',
   },
   pages: {
@@ -16,6 +17,7 @@ export default {
     suggestion: '意见详情',
     township: '上报事项',
     escalation: '上报事项详情',
+    admin: '管理',
     enrol: '登记本机',
     settings: '我的',
     sync: '同步',
