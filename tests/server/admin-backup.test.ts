@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/server/app'
 import { BackupError, restoreSqliteBackup } from '../../src/server/admin/backup'
@@ -11,6 +13,7 @@ import { codeOf, enrol, enrolAs, startApp } from './helpers/app'
 import { forEachDatabase, makeSqlite } from './helpers/databases'
 import type { TestDevice } from './helpers/sync'
 import { mutation, pull, push, suggestionArgs } from './helpers/sync'
+import { localBin, repoRoot } from '../e2e/support/paths'
 
 const MUTATIONS = 40
 
@@ -147,4 +150,34 @@ describe('backup and restore on SQLite', () => {
     const log = (await t.app.inject({ url: '/api/admin/audit', headers: admin })).json().entries
     expect(log[0]).toMatchObject({ action: 'backup.download' })
   })
+
+  it('npm run restore puts a backup into an empty DATA_DIR, and refuses again once it is there', async () => {
+    const res = await t.app.inject({ url: '/api/admin/backup', headers: admin })
+    const file = join(tempDir(), 'backup.sqlite')
+    writeFileSync(file, res.rawPayload)
+    const dataDir = join(tempDir(), 'restored')
+    const restore = async () => {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir }
+      delete env.DATABASE_URL
+      try {
+        const { stdout, stderr } = await promisify(execFile)(localBin('tsx'), ['scripts/restore.ts', file], { cwd: repoRoot, env })
+        return { code: 0, stdout, stderr }
+      } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string }
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+      }
+    }
+    const first = await restore()
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringContaining('Restored into') })
+    const restored = openSqlite(join(dataDir, 'yehua.sqlite'))
+    try {
+      const townships = await restored.db.selectFrom('townships').select('name').execute()
+      expect(townships.map((row) => row.name)).toEqual(t.demo.townships.map((row) => row.name))
+    } finally {
+      await restored.db.destroy()
+    }
+    const second = await restore()
+    expect(second.code).toBe(2)
+    expect(second.stderr).toContain('is not empty')
+  }, 60_000)
 })
