@@ -5,6 +5,7 @@ import { recordSchemas } from '@shared/records'
 import type { Remark } from '@shared/records'
 import { createRecordRepository } from '../../src/server/db/records-repository'
 import { migrateToLatest } from '../../src/server/db/migrate'
+import { migrationsFor } from '../../src/server/db/migrations'
 import { migrationProvider } from '../../src/server/db/migrations'
 import type { TestApp } from './helpers/app'
 import { codeOf, enrol, startApp } from './helpers/app'
@@ -32,7 +33,8 @@ forEachDatabase((makeDb) => {
       }
       await db.handle.db.insertInto('remarks').values(remark).execute()
 
-      expect(await migrateToLatest(db.handle)).toBe(5)
+      // The newest migration, whatever came after 005.
+      expect(await migrateToLatest(db.handle)).toBe(Math.max(...Object.keys(migrationsFor(db.handle.dialect)).map((name) => parseInt(name, 10))))
       const read = await createRecordRepository(db.handle.db).get('remarks', remark.id)
       expect(read).toEqual(remark)
       expect(read && 'meetingId' in read).toBe(false)
