@@ -43,6 +43,7 @@ describe('refusalKey', () => {
     [{ status: 403, code: 'forbidden' }, 'admin.refused.forbidden'],
     [{ status: 403, code: 'out_of_scope' }, 'admin.refused.out_of_scope'],
     [{ status: 409, code: 'code_taken' }, 'admin.refused.code_taken'],
+    [{ status: 409, code: 'self' }, 'admin.refused.self'],
     [{ status: 0, code: 'offline' }, 'admin.refused.offline'],
     [{ status: 400, code: 'invalid_body' }, 'admin.refused.invalid'],
     [{ status: 502, code: 'http_502' }, 'admin.refused.server'],

@@ -2,7 +2,7 @@ import { failure } from '@app/api/client'
 import type { ApiResult } from '@app/api/client'
 
 /** Refusal codes of the admin routes that have their own words (`admin.refused.*`). */
-const worded = new Set(['forbidden', 'not_found', 'out_of_scope', 'code_taken', 'offline'])
+const worded = new Set(['forbidden', 'not_found', 'out_of_scope', 'code_taken', 'member_inactive', 'self', 'offline'])
 
 /**
  * A call to the admin routes with the device token. Administration needs a connection: nothing

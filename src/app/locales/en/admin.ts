@@ -131,6 +131,8 @@ export default {
     not_found: 'This item was not found; it may have been removed',
     out_of_scope: 'This item belongs to another township',
     code_taken: 'Another village already uses this link code',
+    member_inactive: 'This member is deactivated; no new code can be issued',
+    self: 'You cannot deactivate yourself',
     invalid: 'Something entered is not right; please check',
     offline: 'No network; administration needs a connection',
     server: 'The server did not finish this; please try again later',

@@ -129,6 +129,8 @@ export default {
     not_found: '找不到这一项，可能已被删除',
     out_of_scope: '这一项属于别的乡镇',
     code_taken: '这个链接代码已被别的村使用',
+    member_inactive: '这个人员已停用，不能再发登记码',
+    self: '不能停用自己',
     invalid: '填写的内容不对，请检查',
     offline: '现在没有网络，管理操作需要联网',
     server: '服务器没有完成这项操作，请稍后再试',
