@@ -8,6 +8,7 @@ import { buildApp } from '../../src/server/app'
 import { BackupError, restoreSqliteBackup } from '../../src/server/admin/backup'
 import { openSqlite } from '../../src/server/db/connection'
 import { migrateToLatest } from '../../src/server/db/migrate'
+import { currentVersion } from '../../src/server/db/versions'
 import type { TestApp } from './helpers/app'
 import { codeOf, enrol, enrolAs, startApp } from './helpers/app'
 import { forEachDatabase, makeSqlite } from './helpers/databases'
@@ -88,6 +89,8 @@ describe('backup and restore on SQLite', () => {
       backupStarted = true
       const res = await t.app.inject({ url: '/api/admin/backup', headers: admin })
       await Promise.all(pushing)
+      // What the phones had pulled from the old server before it was lost.
+      const oldHead = await currentVersion(t.db.handle.db)
       expect(res.statusCode).toBe(200)
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="yehua-backup-.*\.sqlite"$/)
       const file = join(tempDir(), 'backup.sqlite')
@@ -122,10 +125,25 @@ describe('backup and restore on SQLite', () => {
           }
           expect(await restored.db.selectFrom('suggestions').select('id').where('id', '=', next.id).execute()).toHaveLength(1)
         }
-        // A phone whose cursor is beyond the restored counter pulls its scope again from 0.
-        const ahead = await pull(app, devices[0]!, { cursor: 1_000_000 })
-        expect(ahead.status).toBe(200)
-        expect(ahead.body.reset).toBe(true)
+        // The restored server takes more new changes than were lost before the second phone pulls.
+        const [first, second] = devices as [TestDevice, TestDevice]
+        const firstMid = Number((await restored.db.selectFrom('devices').select('lastMid').where('id', '=', first.deviceId).executeTakeFirstOrThrow()).lastMid)
+        const burst = Array.from({ length: 150 }, (_, i) => mutation(firstMid + 1 + i, 'suggestion.create', suggestionArgs(village.id, { content: `恢复后的第${i}条` })))
+        expect((await push(app, first, burst)).body).toMatchObject({ lastMid: firstMid + 150, stopped: null })
+        expect(await currentVersion(restored.db)).toBeGreaterThan(oldHead)
+        // Its cursor, from the old server, lies among the versions the restore skipped: it starts again
+        // from 0, drops the rows the restored server no longer has, and receives the new ones.
+        const { status, body } = await pull(app, second, { cursor: oldHead, limit: 1000 })
+        expect(status).toBe(200)
+        expect(body.reset).toBe(true)
+        const pulled = new Set(body.rows.filter((r) => r.table === 'suggestions').map((r) => (r.row as { content: string }).content))
+        expect(pulled.has('恢复后的第149条')).toBe(true)
+        expect(pulled.has(`设备1的第${MUTATIONS}条意见`)).toBe(false)
+        // Once caught up, it does not start over again.
+        const again = await pull(app, second, { cursor: body.cursor })
+        expect(again.body.reset).toBe(false)
+        // A phone that had pulled only what the backup holds goes on from its cursor.
+        expect((await pull(app, first, { cursor: 1 })).body.reset).toBe(false)
       } finally {
         await app.close()
         await restored.db.destroy()

@@ -2,6 +2,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } f
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import type { DatabaseHandle } from '../db/connection'
+import { RESTORE_GAP, RESTORED_HEAD_COUNTER } from '../sync/restored'
 
 /** The name of the database file in DATA_DIR (see `openDatabase`). */
 export const SQLITE_FILE = 'yehua.sqlite'
@@ -61,9 +62,32 @@ export function restoreSqliteBackup(file: string, dataDir: string): string {
   try {
     copyFileSync(file, target)
     chmodSync(target, 0o600)
+    markRestored(target)
   } catch (error) {
     rmSync(target, { force: true })
     throw error
   }
   return target
+}
+
+/**
+ * Mark a restored database: remember the version it stopped at (`restoredHead`) and move the
+ * counter `RESTORE_GAP` on. Phones may hold a cursor between the two (they pulled rows the old
+ * server handed out after the backup, which this one no longer has): their next pull answers
+ * `reset` (`cursorExpired` in sync/pull.ts), however many changes this server has taken since,
+ * and removes those rows from the phone. After the reset their cursor lies outside that range.
+ */
+function markRestored(file: string): void {
+  const db = new SQLite(file)
+  try {
+    db.transaction(() => {
+      const row = db.prepare(`select "value" from "counters" where "name" = 'version'`).get() as { value: number } | undefined
+      const head = Number(row?.value ?? 0)
+      db.prepare(`update "counters" set "value" = ? where "name" = 'version'`).run(head + RESTORE_GAP)
+      db.prepare(`delete from "counters" where "name" = ?`).run(RESTORED_HEAD_COUNTER)
+      db.prepare(`insert into "counters" ("name", "value") values (?, ?)`).run(RESTORED_HEAD_COUNTER, head)
+    })()
+  } finally {
+    db.close()
+  }
 }

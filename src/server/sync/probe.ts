@@ -2,6 +2,7 @@ import type { TableName } from '@shared/records'
 import { tableNames } from '@shared/records'
 import type { Read, ReadQuery } from '../db/reads'
 import type { TableFilter } from './scope'
+import { RESTORED_HEAD_COUNTER } from './restored'
 import { HORIZON_COUNTER } from './tombstones'
 
 /** What one query tells a pull before it reads any row. */
@@ -10,6 +11,8 @@ export interface PullProbe {
   head: number
   /** The highest version of a purged tombstone (0 if none was): an older cursor must reset. */
   horizon: number
+  /** The version a restored database stopped at (`admin/backup.ts`), or null if it never was restored. */
+  restoredHead: number | null
   /** The device's last mid taken, or null if the device is gone. */
   lastMid: number | null
   /** When the device was revoked, or null. */
@@ -52,6 +55,7 @@ export async function probePull(
   const columns = [
     `(select "value" from "counters" where "name" = 'version') as "head"`,
     `(select "value" from "counters" where "name" = '${HORIZON_COUNTER}') as "horizon"`,
+    `(select "value" from "counters" where "name" = '${RESTORED_HEAD_COUNTER}') as "restoredHead"`,
     `(select "lastMid" from "devices" where "id" = ?) as "lastMid"`,
     `(select "revokedAt" from "devices" where "id" = ?) as "revokedAt"`,
     `(select "version" from "members" where "id" = ?) as "memberVersion"`,
@@ -71,6 +75,7 @@ export async function probePull(
   return {
     head: Number(row.head),
     horizon: nullableNumber(row.horizon) ?? 0,
+    restoredHead: nullableNumber(row.restoredHead),
     lastMid: nullableNumber(row.lastMid),
     revokedAt: typeof row.revokedAt === 'string' ? row.revokedAt : null,
     memberVersion: nullableNumber(row.memberVersion),

@@ -9,6 +9,7 @@ import { committedReads, readSnapshot } from '../db/reads'
 import { rejectionsBetween } from '../db/rejections-repository'
 import type { StoredRecord } from '../db/schema'
 import type { Authenticated } from '../identity/authenticate'
+import { RESTORE_GAP } from './restored'
 import { scopeCondition, probePull } from './probe'
 import type { PullProbe } from './probe'
 import type { CachedPage } from './pageCache'
@@ -137,9 +138,13 @@ async function readPage(read: Read, scope: PullScope, probe: PullProbe, from: nu
   }
 }
 
-/** A cursor beyond the counter (a restored database) or below the tombstone horizon. */
+/**
+ * A cursor beyond the counter (a restored database), below the tombstone horizon, or among the
+ * versions a restore skipped (it holds rows the restored server no longer has).
+ */
 function cursorExpired(cursor: number, probe: PullProbe): boolean {
-  return cursor > 0 && (cursor > probe.head || cursor < probe.horizon)
+  const skipped = probe.restoredHead !== null && cursor > probe.restoredHead && cursor <= probe.restoredHead + RESTORE_GAP
+  return cursor > 0 && (cursor > probe.head || cursor < probe.horizon || skipped)
 }
 
 /** The device's lastMid, once the probe shows the device and member as authenticated. */
