@@ -14,12 +14,21 @@ const feedbackStatuses: readonly EscalationStatus[] = ['resolved', 'closed']
  * machine allows them, then feedback (cadres, once resolved) and progress notes (township staff,
  * while they work it). The server checks the same rules again.
  *
+ * `reported`: the department has already reported in (报到) for the current assignment.
+ *
  * @example
  * escalationActions('submitted', 'township') // ['accept', 'return', 'progress']
  */
-export function escalationActions(status: EscalationStatus, role: ActorRole): EscalationAction[] {
+export function escalationActions(status: EscalationStatus, role: ActorRole, reported = false): EscalationAction[] {
+  // `reopen` is the callback's answer (部分解决 / 没解决), asked with the rating, not a button of its own.
   const actions: EscalationAction[] = transitionsFrom(escalationMachine, status, role)
+    .filter((name) => name !== 'reopen' && !(name === 'report' && reported))
   if (role === 'cadre' && feedbackStatuses.includes(status)) actions.push('feedback')
   if (role === 'township' && workingStatuses.includes(status)) actions.push('progress')
   return actions
+}
+
+/** Whether the department reported in (报到) after the current assignment. */
+export function isReported(escalation: { reportedAt?: string; assignedAt?: string }): boolean {
+  return escalation.reportedAt !== undefined && escalation.reportedAt >= (escalation.assignedAt ?? '')
 }
