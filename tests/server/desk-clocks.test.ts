@@ -42,7 +42,8 @@ forEachDatabase((makeDb) => {
         for (const key of ['submittedAt', 'acceptedAt', 'assignedAt', 'reportedAt', 'resolvedAt', 'closedAt', 'reopenedAt', 'feedbackAt', 'rating']) delete stored[key]
         return stored
       }
-      await db.handle.db.insertInto('escalations').values([submitted, assigned, resolved].map(old)).execute()
+      // The rows as 005 stored them: without the columns 006 adds.
+      await db.handle.db.insertInto('escalations').values([submitted, assigned, resolved].map(old) as never).execute()
 
       expect(await migrateToLatest(db.handle)).toBeGreaterThanOrEqual(6)
       const records = createRecordRepository(db.handle.db)

@@ -11,6 +11,7 @@ import { accept, created, defineMutation, reject, updated } from './core'
 import {
   chainTransitions, idList, notRole, outOfScope, refuseTransition, rolesOf, staleList, text,
 } from './guards'
+import { villageAnswered } from '../desk/clock'
 import { remarkChange } from './remark'
 import { listedSuggestions, loadSuggestions, suggestionsOutOfScope } from './suggestionTriage'
 
@@ -165,15 +166,6 @@ export type ResubmitEscalationArgs = z.input<typeof resubmitEscalationArgs>
 export const resubmitEscalation = escalationTransition('escalation.resubmit', 'resubmit', resubmitEscalationArgs, (_, { args, now }) => ({
   patch: { submittedAt: now, ...(args.details === undefined ? {} : { details: args.details }) },
 }))
-
-/** Whether the village answered the latest result: feedback or a rating given after it was resolved. */
-export function villageAnswered(escalation: Escalation): boolean {
-  const since = escalation.resolvedAt ?? ''
-  const after = (at: string | undefined) => at !== undefined && at >= since
-  // Rows resolved before 006 carry feedback without feedbackAt: it answered that result.
-  const legacyFeedback = escalation.feedback !== null && escalation.feedbackAt === undefined
-  return legacyFeedback || after(escalation.feedbackAt) || after(escalation.rating?.ratedAt)
-}
 
 export const closeEscalationArgs = z.object({
   id,

@@ -8,6 +8,7 @@ import { reject } from './core'
 import { escalationSuggestionIds, escalationTransition, listedReads, moveListed } from './escalation'
 import type { EscalationEffect } from './escalation'
 import { dateArg, shanghaiDate, text } from './guards'
+import { isReported } from '../desk/clock'
 import { remarkChange } from './remark'
 
 /**
@@ -80,7 +81,7 @@ export type ReportEscalationArgs = z.input<typeof reportEscalationArgs>
  * per assignment (a second 报到 is refused), so the first time counts for the clock.
  */
 export const reportEscalation = escalationTransition('escalation.report', 'report', reportEscalationArgs, (escalation, { now }) => (
-  escalation.reportedAt !== undefined && escalation.reportedAt >= (escalation.assignedAt ?? '')
+  isReported(escalation)
     ? { refusal: reject('illegal_transition', 'id', 'reported') }
     : { patch: { reportedAt: now } }
 ))

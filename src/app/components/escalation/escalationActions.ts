@@ -3,6 +3,8 @@ import type { ActorRole, EscalationStatus } from '@shared/records'
 import type { TransitionName } from '@shared/machines'
 import { workingStatuses } from './escalationDue'
 
+export { isReported } from '@shared/desk/clock'
+
 /** Everything a person can do on an escalation's page: its transitions, feedback, and progress notes. */
 export type EscalationAction = TransitionName<typeof escalationMachine> | 'feedback' | 'progress'
 
@@ -28,7 +30,3 @@ export function escalationActions(status: EscalationStatus, role: ActorRole, rep
   return actions
 }
 
-/** Whether the department reported in (报到) after the current assignment. */
-export function isReported(escalation: { reportedAt?: string; assignedAt?: string }): boolean {
-  return escalation.reportedAt !== undefined && escalation.reportedAt >= (escalation.assignedAt ?? '')
-}
