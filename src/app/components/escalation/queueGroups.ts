@@ -11,6 +11,16 @@ const groups: readonly { key: QueueGroupKey; statuses: readonly EscalationStatus
   { key: 'closed', statuses: ['closed'] },
 ]
 
+/** The queue group keys, in the order they are shown. */
+export const queueGroupKeys: readonly QueueGroupKey[] = groups.map((g) => g.key)
+
+const groupByStatus = new Map(groups.flatMap(({ key, statuses }) => statuses.map((s) => [s, key] as const)))
+
+/** The queue group an escalation in `status` belongs to. */
+export function groupOf(status: EscalationStatus): QueueGroupKey {
+  return groupByStatus.get(status) ?? 'working'
+}
+
 export interface QueueGroup {
   key: QueueGroupKey
   escalations: Escalation[]
