@@ -8,6 +8,7 @@ import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { mutate } from '@app/db/mutate'
+import { useAttachmentsStore, type AttachmentDraft } from './attachments'
 import { useSessionStore } from './session'
 
 /** What the village writes when it hands a suggestion to the township. */
@@ -28,6 +29,14 @@ export interface AssignInput {
   assignee: string
   coordinationOn: string | null
   dueOn: string
+}
+
+/** The village's callback on the township's result (the cadre, on the villagers' behalf). */
+export interface RateInput {
+  stars: number
+  outcome: 'resolved' | 'partly' | 'unresolved'
+  /** Required unless resolved: the reason, shown on top at the desk. */
+  feedback?: string
 }
 
 /** One escalation with what its page shows: its suggestions, its remarks (oldest first), its village. */
@@ -115,9 +124,17 @@ export const useEscalationsStore = defineStore('escalations', () => {
   const returnToVillage = (e: Escalation, reason: string) =>
     mutate('escalation.return', { id: e.id, reason, remarkId: newId() })
   const forward = (e: Escalation, note: string) => mutate('escalation.forward', { id: e.id, note, remarkId: newId() })
-  const resolve = (e: Escalation, resolution: string) =>
-    mutate('escalation.resolve', { id: e.id, suggestionIds: e.suggestionIds, resolution })
-  const close = (e: Escalation) => mutate('escalation.close', { id: e.id })
+  /** 办结 with its evidence photos, as one action (the photos are `attachment.add` steps). */
+  function resolve(e: Escalation, resolution: string, photos: readonly AttachmentDraft[] = []): Promise<MutationResult> {
+    const args = { id: e.id, suggestionIds: e.suggestionIds, resolution }
+    if (photos.length === 0) return mutate('escalation.resolve', args)
+    return useAttachmentsStore().saveWith({ name: 'escalation.resolve', args }, 'escalation', e.id, photos)
+  }
+  /** 销号; `note` when the village has not answered (after the policy's closeAfterDays). */
+  const close = (e: Escalation, note?: string) =>
+    mutate('escalation.close', note === undefined ? { id: e.id } : { id: e.id, note, remarkId: newId() })
+  const rate = (e: Escalation, input: RateInput) =>
+    mutate('escalation.rate', { id: e.id, suggestionIds: e.suggestionIds, stars: input.stars, outcome: input.outcome, ...(input.feedback ? { feedback: input.feedback } : {}) })
   /** 吹哨报到: the assigned department acknowledged. */
   const report = (e: Escalation) => mutate('escalation.report', { id: e.id })
   const resubmit = (e: Escalation, details?: string) =>
@@ -132,6 +149,6 @@ export const useEscalationsStore = defineStore('escalations', () => {
 
   return {
     list, villageNames, watchOne,
-    create, accept, assign, report, returnToVillage, forward, resolve, close, resubmit, feedback, rejectResult, progress,
+    create, accept, assign, report, returnToVillage, forward, resolve, close, rate, resubmit, feedback, rejectResult, progress,
   }
 })

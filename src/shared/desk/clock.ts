@@ -45,6 +45,12 @@ export function villageAnswered(escalation: Pick<ClockedEscalation, 'feedback' |
   return legacyFeedback || after(escalation.feedbackAt) || after(escalation.rating?.ratedAt)
 }
 
+/** Sent back by the village (部分解决 / 没解决) and being worked again since. */
+export function isReopened(escalation: Pick<ClockedEscalation, 'status' | 'resolvedAt'> & { reopenedAt?: string }): boolean {
+  return escalation.reopenedAt !== undefined && ['accepted', 'assigned', 'forwarded'].includes(escalation.status) &&
+    escalation.reopenedAt >= (escalation.resolvedAt ?? '')
+}
+
 /** Whether the department reported in (报到) after the current assignment. */
 export function isReported(escalation: Pick<ClockedEscalation, 'reportedAt' | 'assignedAt'>): boolean {
   return escalation.reportedAt !== undefined && escalation.reportedAt >= (escalation.assignedAt ?? '')

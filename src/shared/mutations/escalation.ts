@@ -226,16 +226,20 @@ export const rejectEscalationResult = escalationTransition(
   listedReads,
 )
 
-export const rateEscalationArgs = z
-  .object({
-    id,
-    suggestionIds: escalationSuggestionIds,
-    stars: z.number().int('stars_invalid').min(1, 'stars_invalid').max(5, 'stars_invalid'),
-    outcome: z.enum(ratingOutcomes, 'outcome_required'),
-    /** What the village says; required (the reason, shown on top at the desk) unless 解决了. */
-    feedback: text('feedback', 2, 2000).optional(),
-  })
-  .refine((args) => args.outcome === 'resolved' || args.feedback !== undefined, { path: ['feedback'], message: 'feedback_required' })
+/** The village's answer in a callback: the rating and its words. */
+export const escalationRating = z.object({
+  stars: z.number().int('stars_invalid').min(1, 'stars_invalid').max(5, 'stars_invalid'),
+  outcome: z.enum(ratingOutcomes, 'outcome_required'),
+  /** What the village says; required (the reason, shown on top at the desk) unless 解决了. */
+  feedback: text('feedback', 2, 2000).optional(),
+})
+
+/** 部分解决 / 没解决 must say why. */
+export function withReason<S extends z.ZodType<{ outcome: string; feedback?: string }>>(schema: S) {
+  return schema.refine((args) => args.outcome === 'resolved' || args.feedback !== undefined, { path: ['feedback'], message: 'feedback_required' })
+}
+
+export const rateEscalationArgs = withReason(z.object({ id, suggestionIds: escalationSuggestionIds }).extend(escalationRating.shape))
 export type RateEscalationArgs = z.input<typeof rateEscalationArgs>
 
 /**

@@ -17,7 +17,7 @@ describe('escalationActions', () => {
     ['submitted', 'cadre', []],
     ['assigned', 'cadre', []],
     ['returned', 'cadre', ['resubmit']],
-    ['resolved', 'cadre', ['close', 'reject_result', 'feedback']],
+    ['resolved', 'cadre', ['close', 'rate', 'feedback']],
     ['closed', 'cadre', ['feedback']],
     ['resolved', 'collector', []],
     ['submitted', 'admin', []],
