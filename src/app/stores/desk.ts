@@ -37,7 +37,9 @@ export const useDeskStore = defineStore('desk', () => {
       if (id === null) return { escalations: [], villageNames: new Map(), township: null, synced: true }
       const db = useDb()
       const [escalations, villages, township, synced] = await Promise.all([
-        db.escalations.where('townshipId').equals(id).toArray(),
+        // A desk device holds only its township's escalations (its pull scope): one read of the
+        // whole store is about twice as fast as the same rows through the townshipId index.
+        db.escalations.toArray().then((all) => all.filter((e) => e.townshipId === id)),
         db.villages.where('townshipId').equals(id).toArray(),
         db.townships.get(id),
         db.meta.get(LAST_SYNC_KEY),

@@ -4,7 +4,7 @@
 import type { LocationQuery } from 'vue-router'
 import type { WorkCalendar } from '@shared/calendar'
 import type { DueState } from '@shared/calendar'
-import { dayOf, deskClock } from '@shared/desk/clock'
+import { dayOf, deskClocks } from '@shared/desk/clock'
 import type { DeadlinePolicy, Escalation, EscalationStatus } from '@shared/records'
 import { groupOf, queueGroupKeys, type QueueGroupKey } from '@app/components/escalation/queueGroups'
 
@@ -33,8 +33,8 @@ export interface QueueRow {
   submittedOn: string
   /** Not yet stamped by the server. */
   unsent: boolean
-  /** Lower-case text the search looks in: title, village, department, assignee, details. */
-  haystack: string
+  /** The escalation's details (searched, not shown). */
+  details: string
 }
 
 /**
@@ -51,10 +51,11 @@ export function deriveRows(
   today: string,
 ): QueueRow[] {
   const rows: QueueRow[] = new Array(escalations.length)
+  const clockOf = deskClocks(calendar, policy, today)
   let n = 0
   for (const e of escalations) {
     if (e.deletedAt !== null) continue
-    const clock = deskClock(calendar, policy, e, today)
+    const clock = clockOf(e)
     const villageName = villageNames.get(e.villageId) ?? ''
     rows[n++] = {
       id: e.id,
@@ -74,7 +75,7 @@ export function deriveRows(
       outcome: e.rating?.outcome ?? null,
       submittedOn: dayOf(e.submittedAt ?? e.createdAt),
       unsent: e.version === 0,
-      haystack: `${e.title}\n${villageName}\n${e.department ?? ''}\n${e.assignee ?? ''}\n${e.details}`.toLowerCase(),
+      details: e.details,
     }
   }
   rows.length = n
@@ -185,6 +186,17 @@ export function digestOf(rows: readonly QueueRow[]): QueueDigest {
   return digest
 }
 
+/** Lower-case text the search looks in (title, village, department, assignee, details), made once per row. */
+const haystacks = new WeakMap<QueueRow, string>()
+function haystackOf(row: QueueRow): string {
+  let text = haystacks.get(row)
+  if (text === undefined) {
+    text = `${row.title}\n${row.villageName}\n${row.department ?? ''}\n${row.assignee ?? ''}\n${row.details}`.toLowerCase()
+    haystacks.set(row, text)
+  }
+  return text
+}
+
 const FAR = '9999-12-31'
 const byDue = (a: QueueRow, b: QueueRow) =>
   (a.dueOn ?? FAR) < (b.dueOn ?? FAR) ? -1 : (a.dueOn ?? FAR) > (b.dueOn ?? FAR) ? 1 : a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : 0
@@ -209,7 +221,7 @@ export function viewOf(all: readonly QueueRow[], filter: QueueFilter): QueueView
     if (!passesDue(row, filter.due)) continue
     if (filter.from !== null && row.submittedOn < filter.from) continue
     if (filter.to !== null && row.submittedOn > filter.to) continue
-    if (q !== '' && !row.haystack.includes(q)) continue
+    if (q !== '' && !haystackOf(row).includes(q)) continue
     groupCounts.all++
     groupCounts[row.group]++
     if (filter.group !== null && row.group !== filter.group) continue
