@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, toValue } from 'vue'
+import { toValue } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import type { Escalation, Remark, Suggestion, Township, Village } from '@shared/records'
 import type { MutationResult } from '@shared/mutations/core'
@@ -9,7 +9,6 @@ import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { mutate } from '@app/db/mutate'
 import { useAttachmentsStore, type AttachmentDraft } from './attachments'
-import { useSessionStore } from './session'
 
 /** What the village writes when it hands a suggestion to the township. */
 export interface EscalateInput {
@@ -50,37 +49,10 @@ export interface EscalationView {
 }
 
 /**
- * Escalations (上报事项) on this device: the township's queue (township staff and admins) or the
- * village's own (cadres, collectors), the page of one, and every action on them as one local write.
+ * Escalations (上报事项) on this device: the page of one and every action on them as one local
+ * write. The township's queue reads through `stores/desk.ts`.
  */
 export const useEscalationsStore = defineStore('escalations', () => {
-  const session = useSessionStore()
-  /** Whose escalations this device holds: `township:<id>` or `village:<id>`. */
-  const scope = computed(() => {
-    const actor = session.actor
-    if (!actor) return null
-    // Township staff and admins belong to no village: they hold their township's escalations.
-    if (actor.villageId === null) return { index: 'townshipId', id: actor.townshipId } as const
-    return { index: 'villageId', id: actor.villageId } as const
-  })
-
-  const { value: list } = useLiveQuery<Escalation[]>(
-    async () => {
-      const where = scope.value
-      if (!where) return []
-      const rows = await useDb().escalations.where(where.index).equals(where.id).toArray()
-      return live(rows).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    },
-    [],
-    scope,
-  )
-
-  /** Village names by id, for the township's queue. */
-  const { value: villageNames } = useLiveQuery<ReadonlyMap<string, string>>(
-    async () => new Map(live(await useDb().villages.toArray()).map((v) => [v.id, v.name])),
-    new Map(),
-  )
-
   /**
    * One escalation with its suggestions, remarks and village, kept live. Call it in a component's
    * setup; `undefined` while loading, `null` when this device does not hold it.
@@ -148,7 +120,7 @@ export const useEscalationsStore = defineStore('escalations', () => {
     })
 
   return {
-    list, villageNames, watchOne,
+    watchOne,
     create, accept, assign, report, returnToVillage, forward, resolve, close, rate, resubmit, feedback, rejectResult, progress,
   }
 })
