@@ -104,7 +104,7 @@ export const useEscalationsStore = defineStore('escalations', () => {
   }
   /** 销号; `note` when the village has not answered (after the policy's closeAfterDays). */
   const close = (e: Escalation, note?: string) =>
-    mutate('escalation.close', note === undefined ? { id: e.id } : { id: e.id, note, remarkId: newId() })
+    mutate('escalation.close', { id: e.id, suggestionIds: e.suggestionIds, ...(note === undefined ? {} : { note, remarkId: newId() }) })
   const rate = (e: Escalation, input: RateInput) =>
     mutate('escalation.rate', { id: e.id, suggestionIds: e.suggestionIds, stars: input.stars, outcome: input.outcome, ...(input.feedback ? { feedback: input.feedback } : {}) })
   /** 吹哨报到: the assigned department acknowledged. */

@@ -57,6 +57,14 @@ export function villageAnswered(escalation: Pick<ClockedEscalation, 'feedback' |
   return legacyFeedback || after(escalation.feedbackAt) || after(escalation.rating?.ratedAt)
 }
 
+/** A villager rated one of the escalation's suggestions themselves after its latest 办结. */
+export function villagerRated(
+  suggestion: { rating: { by?: 'villager'; ratedAt: string } | null },
+  escalation: Pick<ClockedEscalation, 'resolvedAt'>,
+): boolean {
+  return suggestion.rating?.by === 'villager' && suggestion.rating.ratedAt >= (escalation.resolvedAt ?? '')
+}
+
 /** Sent back by the village (部分解决 / 没解决) and being worked again since. */
 export function isReopened(escalation: Pick<ClockedEscalation, 'status' | 'resolvedAt'> & { reopenedAt?: string }): boolean {
   return escalation.reopenedAt !== undefined && ['accepted', 'assigned', 'forwarded'].includes(escalation.status) &&
