@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { escalationActions } from '@app/components/escalation/escalationActions'
 import { suggestionActions } from '@app/components/suggestion/suggestionActions'
 import { escalationDue } from '@app/components/escalation/escalationDue'
-import { queueGroups } from '@app/components/escalation/queueGroups'
+import { groupOf, queueGroupKeys } from '@app/components/escalation/queueGroups'
+import { escalationStatuses } from '@shared/records'
 import { anEscalation } from '../builders'
 
 describe('escalationActions', () => {
   it.each([
     ['submitted', 'township', ['accept', 'return', 'progress']],
     ['accepted', 'township', ['return', 'assign', 'forward', 'resolve', 'progress']],
-    ['assigned', 'township', ['assign', 'forward', 'resolve', 'progress']],
+    ['assigned', 'township', ['assign', 'report', 'forward', 'resolve', 'progress']],
     ['forwarded', 'township', ['resolve', 'progress']],
     ['resolved', 'township', ['close']],
     ['closed', 'township', []],
@@ -17,12 +18,16 @@ describe('escalationActions', () => {
     ['submitted', 'cadre', []],
     ['assigned', 'cadre', []],
     ['returned', 'cadre', ['resubmit']],
-    ['resolved', 'cadre', ['close', 'reject_result', 'feedback']],
+    ['resolved', 'cadre', ['close', 'rate', 'feedback']],
     ['closed', 'cadre', ['feedback']],
     ['resolved', 'collector', []],
     ['submitted', 'admin', []],
   ] as const)('offers %s to %s: %j', (status, role, expected) => {
     expect(escalationActions(status, role)).toEqual(expected)
+  })
+
+  it('offers 报到 only until the department reported in', () => {
+    expect(escalationActions('assigned', 'township', true)).toEqual(['assign', 'forward', 'resolve', 'progress'])
   })
 })
 
@@ -43,6 +48,8 @@ describe('escalationDue', () => {
   // 国庆 2026: 1–7 October off, Saturday 10 October a working day (调休).
   it.each([
     ['waiting since the day before', { status: 'submitted', dueOn: null, createdAt: '2026-09-29T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waiting', n: 1, tone: 'normal' }],
+    ['waiting past the acceptance limit (1 working day)', { status: 'submitted', dueOn: null, createdAt: '2026-09-28T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waiting', n: 2, tone: 'overdue' }],
+    ['sent again, waiting since', { status: 'submitted', dueOn: null, createdAt: '2026-09-01T02:00:00.000Z', submittedAt: '2026-09-29T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waiting', n: 1, tone: 'normal' }],
     ['sent today', { status: 'submitted', dueOn: null, createdAt: '2026-09-30T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waitingToday', n: 0, tone: 'normal' }],
     ['working days left across the holiday', { status: 'accepted', dueOn: '2026-10-10' }, '2026-09-30', { key: 'escalation.due.left', n: 3, tone: 'normal' }],
     ['due today', { status: 'assigned', dueOn: '2026-10-12' }, '2026-10-12', { key: 'escalation.due.today', n: 0, tone: 'today' }],
@@ -58,19 +65,12 @@ describe('escalationDue', () => {
   })
 })
 
-describe('queueGroups', () => {
-  it('puts what waits for the township first, oldest first, and the nearest deadline first in progress', () => {
-    const older = anEscalation({ title: '旧', status: 'submitted', createdAt: '2026-09-01T01:00:00.000Z' })
-    const newer = anEscalation({ title: '新', status: 'submitted', createdAt: '2026-09-20T01:00:00.000Z' })
-    const later = anEscalation({ title: '晚', status: 'assigned', dueOn: '2026-10-20' })
-    const sooner = anEscalation({ title: '早', status: 'accepted', dueOn: '2026-10-09' })
-    const closed = anEscalation({ title: '完', status: 'closed' })
-
-    const groups = queueGroups([closed, later, newer, sooner, older])
-    expect(groups.map((g) => [g.key, g.escalations.map((e) => e.title)])).toEqual([
-      ['waiting', ['旧', '新']],
-      ['working', ['早', '晚']],
-      ['closed', ['完']],
+describe('queue groups', () => {
+  it('put each status in its group, in the order the queue shows them', () => {
+    expect(queueGroupKeys).toEqual(['waiting', 'working', 'resolved', 'returned', 'closed'])
+    expect(escalationStatuses.map((status) => [status, groupOf(status)])).toEqual([
+      ['submitted', 'waiting'], ['accepted', 'working'], ['assigned', 'working'], ['resolved', 'resolved'],
+      ['closed', 'closed'], ['returned', 'returned'], ['forwarded', 'working'],
     ])
   })
 })

@@ -64,6 +64,7 @@ export default {
   action: {
     accept: 'Accept',
     assign: 'Assign',
+    report: 'Department reported in',
     return: 'Return to village',
     forward: 'Report upward',
     resolve: 'Resolve',
@@ -72,6 +73,7 @@ export default {
     resubmit: 'Send again',
     feedback: 'Give feedback',
     progress: 'Record progress',
+    rate: 'Callback: record the village’s rating',
   },
   form: {
     cancel: 'Cancel',
@@ -96,6 +98,7 @@ export default {
     submit: {
       accept: 'Accept',
       assign: 'Assign',
+      report: 'Confirm it reported in',
       return: 'Return',
       forward: 'Report upward',
       resolve: 'Resolve',
@@ -106,6 +109,7 @@ export default {
       progress: 'Save progress',
     },
     closeConfirm: 'Closing means this matter is done. Close it?',
+    reportConfirm: 'Has the responsible department reported in and taken the matter on?',
   },
   escalate: {
     action: 'Escalate to township',
@@ -189,6 +193,8 @@ export default {
     answer_required: 'Please write an answer',
     answer_too_short: 'The answer needs at least 2 characters',
     answer_too_long: 'The answer can have at most 2000 characters',
+    stars_invalid: 'Please pick 1 to 5 stars',
+    outcome_required: 'Please say whether it was resolved',
     invalid: 'Please check this field',
   },
 } satisfies MessageSchema['escalation']

@@ -3,6 +3,7 @@ import admin from './admin'
 import app from './app'
 import attachment from './attachment'
 import common from './common'
+import desk from './desk'
 import enrol from './enrol'
 import errors from './errors'
 import escalation from './escalation'
@@ -16,4 +17,4 @@ import suggestion from './suggestion'
 import sync from './sync'
 import triage from './triage'
 
-export default { admin, app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage } satisfies MessageSchema
+export default { admin, app, attachment, common, desk, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage } satisfies MessageSchema

@@ -62,6 +62,7 @@ export default {
   action: {
     accept: '受理',
     assign: '交办',
+    report: '部门已报到',
     return: '退回村里',
     forward: '报上级',
     resolve: '办结',
@@ -70,6 +71,7 @@ export default {
     resubmit: '重新上报',
     feedback: '填写村里的反馈',
     progress: '记录进展',
+    rate: '回访：记下村里的评价',
   },
   form: {
     cancel: '取消',
@@ -94,6 +96,7 @@ export default {
     submit: {
       accept: '确认受理',
       assign: '确认交办',
+      report: '确认已报到',
       return: '确认退回',
       forward: '确认报上级',
       resolve: '确认办结',
@@ -104,6 +107,7 @@ export default {
       progress: '保存进展',
     },
     closeConfirm: '销号后这件事就办完了。确定销号吗？',
+    reportConfirm: '责任部门已经来报到、接手这件事了吗？',
   },
   escalate: {
     action: '上报镇街',
@@ -187,6 +191,8 @@ export default {
     answer_required: '请填写答复',
     answer_too_short: '答复至少 2 个字',
     answer_too_long: '答复最多 2000 字',
+    stars_invalid: '请选择满意度（1 到 5 星）',
+    outcome_required: '请选择问题是否解决',
     invalid: '请检查这一项',
   },
 }

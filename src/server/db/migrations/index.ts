@@ -5,6 +5,7 @@ import { deviceScope } from './002_device_scope'
 import { enrolFailures } from './003_enrol_failures'
 import { villagerReceipts } from './004_villager_receipts'
 import { meetingAttribution } from './005_meeting_attribution'
+import { deskClocks } from './006_desk_clocks'
 import { admin } from './007_admin'
 
 /**
@@ -18,6 +19,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '003_enrol_failures': enrolFailures,
     '004_villager_receipts': villagerReceipts,
     '005_meeting_attribution': meetingAttribution,
+    '006_desk_clocks': deskClocks,
     '007_admin': admin,
   }
 }
