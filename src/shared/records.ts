@@ -185,6 +185,24 @@ export const escalation = base.extend({
   dueOn: isoDate.nullable(),
   resolution: z.string().max(4000).nullable(),
   feedback: z.string().max(2000).nullable(),
+  // The desk's clocks (migration 006): when each step happened. Absent until it has; rows from
+  // before 006 were backfilled from createdAt/updatedAt (see the migration).
+  /** Sent to the township (again, after a return). */
+  submittedAt: instant.optional(),
+  acceptedAt: instant.optional(),
+  /** Last 交办 (a reassignment restarts 报到). */
+  assignedAt: instant.optional(),
+  /** The assigned department acknowledged (吹哨报到), recorded by township staff. */
+  reportedAt: instant.optional(),
+  /** Last 办结. */
+  resolvedAt: instant.optional(),
+  closedAt: instant.optional(),
+  /** The village found the result not good enough (部分解决 / 没解决) and it went back to work. */
+  reopenedAt: instant.optional(),
+  /** When the village's `feedback` was given. */
+  feedbackAt: instant.optional(),
+  /** The village's callback on the township's result (the cadre's, on the villagers' behalf). */
+  rating: rating.optional(),
 })
 
 export const attachment = base.extend({

@@ -38,10 +38,12 @@ const expected = {
     return:        submitted accepted       -> returned  | township
     resubmit:      returned                 -> submitted | cadre
     assign:        accepted assigned        -> assigned  | township
+    report:        assigned                 -> assigned  | township
     forward:       accepted assigned        -> forwarded | township
     resolve:       accepted assigned forwarded -> resolved | township
     close:         resolved                 -> closed    | township cadre
-    reject_result: resolved                 -> assigned  | cadre`,
+    reject_result: resolved                 -> assigned  | cadre
+    reopen:        resolved                 -> assigned  | cadre`,
 }
 
 interface Rule { from: string[]; to: string; roles: string[] }
@@ -115,7 +117,7 @@ describe('transitionsFrom', () => {
     { machine: meetingMachine, from: 'announced', role: 'cadre', want: ['start', 'cancel', 'reschedule'] },
     { machine: meetingMachine, from: 'closed', role: 'cadre', want: [] },
     { machine: decisionMachine, from: 'open', role: 'cadre', want: ['complete', 'cancel'] },
-    { machine: escalationMachine, from: 'resolved', role: 'cadre', want: ['close', 'reject_result'] },
+    { machine: escalationMachine, from: 'resolved', role: 'cadre', want: ['close', 'reopen', 'reject_result'] },
     { machine: escalationMachine, from: 'accepted', role: 'township', want: ['return', 'assign', 'forward', 'resolve'] },
     { machine: escalationMachine, from: 'submitted', role: 'admin', want: [] },
   ])(

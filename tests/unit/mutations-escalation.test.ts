@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { EscalationStatus } from '@shared/records'
 import {
   adminActor, aRemark, aSuggestion, aTopic, aVillage, anEscalation, cadreActor, changed, collectorActor, fresh, ids,
-  nextId, refused, run, townshipActor,
+  EVENING as NOW, nextId, refused, run, townshipActor,
 } from './builders'
 
 describe('escalation.create', () => {
@@ -27,6 +27,7 @@ describe('escalation.create', () => {
             ...fresh(given.id), villageId: ids.village, townshipId: ids.township, topicId: topic.id,
             suggestionIds: [first.id, second.id], title: '村西桥面破损需维修', details: '桥面有两处塌陷，村里没有资金',
             status: 'submitted', department: null, assignee: null, coordinationOn: null, dueOn: null, resolution: null, feedback: null,
+            submittedAt: NOW,
           },
         },
         { table: 'topics', row: changed(rows.topics[0]!, { outcome: 'escalated' }) },
@@ -95,20 +96,20 @@ const township = townshipActor()
 const cadre = cadreActor()
 const remarkId = nextId()
 const simple = [
-  { name: 'escalation.accept', actor: township, wrong: cadre, from: 'submitted', args: { dueOn: '2026-10-07', department: '交通办' }, patch: { status: 'accepted', dueOn: '2026-10-07', department: '交通办' }, illegal: 'assigned' },
-  { name: 'escalation.assign', actor: township, wrong: cadre, from: 'accepted', args: { department: '交通办', assignee: '刘科长', coordinationOn: '2026-10-03', dueOn: '2026-10-09' }, patch: { status: 'assigned', department: '交通办', assignee: '刘科长', coordinationOn: '2026-10-03', dueOn: '2026-10-09' }, illegal: 'submitted' },
-  { name: 'escalation.assign', actor: township, wrong: cadre, from: 'assigned', args: { department: '城建办', assignee: '陈主任', coordinationOn: null, dueOn: '2026-10-12' }, patch: { status: 'assigned', department: '城建办', assignee: '陈主任', coordinationOn: null, dueOn: '2026-10-12' }, illegal: 'resolved' },
-  { name: 'escalation.resubmit', actor: cadre, wrong: township, from: 'returned', args: { details: '补充了照片和预算' }, patch: { status: 'submitted', details: '补充了照片和预算' }, illegal: 'submitted' },
-  { name: 'escalation.close', actor: cadre, wrong: collectorActor(), from: 'resolved', args: {}, patch: { status: 'closed' }, illegal: 'assigned' },
-  { name: 'escalation.close', actor: township, wrong: adminActor(), from: 'resolved', args: {}, patch: { status: 'closed' }, illegal: 'closed' },
+  { name: 'escalation.accept', actor: township, wrong: cadre, from: 'submitted', args: { dueOn: '2026-10-07', department: '交通办' }, patch: { status: 'accepted', dueOn: '2026-10-07', department: '交通办', acceptedAt: NOW }, illegal: 'assigned' },
+  { name: 'escalation.assign', actor: township, wrong: cadre, from: 'accepted', args: { department: '交通办', assignee: '刘科长', coordinationOn: '2026-10-03', dueOn: '2026-10-09' }, patch: { status: 'assigned', department: '交通办', assignee: '刘科长', coordinationOn: '2026-10-03', dueOn: '2026-10-09', assignedAt: NOW }, illegal: 'submitted' },
+  { name: 'escalation.assign', actor: township, wrong: cadre, from: 'assigned', args: { department: '城建办', assignee: '陈主任', coordinationOn: null, dueOn: '2026-10-12' }, patch: { status: 'assigned', department: '城建办', assignee: '陈主任', coordinationOn: null, dueOn: '2026-10-12', assignedAt: NOW }, illegal: 'resolved' },
+  { name: 'escalation.resubmit', actor: cadre, wrong: township, from: 'returned', args: { details: '补充了照片和预算' }, patch: { status: 'submitted', details: '补充了照片和预算', submittedAt: NOW }, illegal: 'submitted' },
+  { name: 'escalation.close', actor: cadre, wrong: collectorActor(), from: 'resolved', args: {}, patch: { status: 'closed', closedAt: NOW }, illegal: 'assigned' },
+  { name: 'escalation.close', actor: township, wrong: adminActor(), from: 'resolved', args: { note: '五个工作日村里未反馈', remarkId: nextId() }, patch: { status: 'closed', closedAt: NOW }, illegal: 'closed' },
+  { name: 'escalation.report', actor: township, wrong: cadre, from: 'assigned', args: {}, patch: { status: 'assigned', reportedAt: NOW }, illegal: 'accepted' },
 ] as const
 
 describe.each(simple)('$name from $from by $actor.role', ({ name, actor, wrong, from, args, patch, illegal }) => {
   it('applies the transition and writes its fields', async () => {
     const escalation = anEscalation({ status: from })
-    expect(await run(name, { id: escalation.id, ...args }, actor, { escalations: [escalation] })).toEqual({
-      ok: true, changes: [{ table: 'escalations', row: changed(escalation, patch) }],
-    })
+    const result = await run(name, { id: escalation.id, ...args }, actor, { escalations: [escalation] })
+    expect(result.ok && result.changes[0]).toEqual({ table: 'escalations', row: changed(escalation, patch) })
   })
 
   it(`refuses an escalation that is ${illegal}`, async () => {
@@ -206,7 +207,7 @@ describe('escalation.resolve', () => {
     expect(await run('escalation.resolve', args, township, rows)).toEqual({
       ok: true,
       changes: [
-        { table: 'escalations', row: changed(escalation, { status: 'resolved', resolution: '桥面已修复，通车' }) },
+        { table: 'escalations', row: changed(escalation, { status: 'resolved', resolution: '桥面已修复，通车', resolvedAt: NOW }) },
         { table: 'suggestions', row: changed(waiting, { status: 'resolved' }) },
       ],
     })
@@ -246,7 +247,7 @@ describe('escalation.reject_result', () => {
     expect(await run('escalation.reject_result', args, cadre, rows)).toEqual({
       ok: true,
       changes: [
-        { table: 'escalations', row: changed(escalation, { status: 'assigned', feedback: '只补了一处，另一处还塌着' }) },
+        { table: 'escalations', row: changed(escalation, { status: 'assigned', feedback: '只补了一处，另一处还塌着', feedbackAt: NOW, reopenedAt: NOW }) },
         { table: 'suggestions', row: changed(resolved, { status: 'escalated' }) },
       ],
     })
@@ -274,7 +275,7 @@ describe('escalation.feedback', () => {
   it.each(['resolved', 'closed'] as const)('records the village\'s feedback on a %s escalation without a status change', async (status) => {
     const escalation = anEscalation({ status })
     expect(await run('escalation.feedback', { id: escalation.id, feedback: '修得很好，村民满意' }, cadre, { escalations: [escalation] })).toEqual({
-      ok: true, changes: [{ table: 'escalations', row: changed(escalation, { feedback: '修得很好，村民满意' }) }],
+      ok: true, changes: [{ table: 'escalations', row: changed(escalation, { feedback: '修得很好，村民满意', feedbackAt: NOW }) }],
     })
   })
 
@@ -296,5 +297,95 @@ describe('escalation.feedback', () => {
 
   it('rejects a feedback over 2000 characters', async () => {
     expect(await run('escalation.feedback', { id: nextId(), feedback: '好'.repeat(2001) }, cadre)).toEqual(refused('invalid_args', 'feedback', 'feedback_too_long'))
+  })
+})
+
+describe('the desk\'s clocks and the loop with the village', () => {
+  const at = (day: string) => `2026-10-${day}T02:00:00.000Z`
+
+  it('escalation.assign starts 报到 again for another department, not for a new deadline alone', async () => {
+    const escalation = anEscalation({
+      status: 'assigned', department: '交通办', assignee: '刘科长', assignedAt: at('02'), reportedAt: at('03'),
+    })
+    const same = await run('escalation.assign', { id: escalation.id, department: '交通办', assignee: '刘科长', coordinationOn: null, dueOn: '2026-10-20' }, township, { escalations: [escalation] })
+    expect(same.ok && same.changes[0]!.row).toMatchObject({ assignedAt: at('02'), reportedAt: at('03'), dueOn: '2026-10-20' })
+    const other = await run('escalation.assign', { id: escalation.id, department: '城建办', assignee: '陈主任', coordinationOn: null, dueOn: '2026-10-20' }, township, { escalations: [escalation] })
+    expect(other.ok && other.changes[0]!.row).toMatchObject({ assignedAt: NOW })
+    expect(other.ok && 'reportedAt' in other.changes[0]!.row ? other.changes[0]!.row.reportedAt : undefined).toBeUndefined()
+  })
+
+  it('escalation.report is taken once per assignment', async () => {
+    const reported = anEscalation({ status: 'assigned', assignedAt: at('02'), reportedAt: at('03') })
+    expect(await run('escalation.report', { id: reported.id }, township, { escalations: [reported] }))
+      .toEqual(refused('illegal_transition', 'id', 'reported'))
+  })
+
+  describe('escalation.close by the township', () => {
+    const resolved = anEscalation({ status: 'resolved', resolution: '已修', resolvedAt: at('05') })
+
+    it('needs a note while the village has not answered the result', async () => {
+      expect(await run('escalation.close', { id: resolved.id }, township, { escalations: [resolved] }))
+        .toEqual(refused('invalid_args', 'note', 'note_required'))
+    })
+
+    it('keeps the note as a remark when closing without an answer', async () => {
+      const result = await run('escalation.close', { id: resolved.id, note: '五个工作日村里未反馈', remarkId }, township, { escalations: [resolved] })
+      expect(result.ok && result.changes.map((c) => [c.table, 'text' in c.row ? c.row.text : 'status' in c.row ? c.row.status : null])).toEqual([
+        ['escalations', 'closed'], ['remarks', '五个工作日村里未反馈'],
+      ])
+    })
+
+    it.each([
+      ['feedback', { feedback: '修好了', feedbackAt: at('06') }],
+      ['a rating', { rating: { stars: 5, outcome: 'resolved' as const, ratedAt: at('06') } }],
+    ])('closes without a note after the village\'s %s', async (_, answer) => {
+      const answered = { ...resolved, ...answer }
+      const result = await run('escalation.close', { id: answered.id }, township, { escalations: [answered] })
+      expect(result.ok && result.changes).toEqual([{ table: 'escalations', row: changed(answered, { status: 'closed', closedAt: NOW }) }])
+    })
+
+    it('does not count feedback on an earlier result', async () => {
+      const stale = { ...resolved, feedback: '只补了一处', feedbackAt: at('04') }
+      expect(await run('escalation.close', { id: stale.id }, township, { escalations: [stale] }))
+        .toEqual(refused('invalid_args', 'note', 'note_required'))
+    })
+  })
+
+  describe('escalation.rate', () => {
+    const resolvedOne = aSuggestion({ status: 'resolved' })
+    const escalation = anEscalation({ status: 'resolved', suggestionIds: [resolvedOne.id], resolution: '已修', resolvedAt: at('05') })
+    const rows = { escalations: [escalation], suggestions: [resolvedOne] }
+
+    it('keeps a 解决了 rating on the resolved escalation', async () => {
+      const result = await run('escalation.rate', { id: escalation.id, suggestionIds: [resolvedOne.id], stars: 5, outcome: 'resolved' }, cadre, rows)
+      expect(result.ok && result.changes).toEqual([
+        { table: 'escalations', row: changed(escalation, { rating: { stars: 5, outcome: 'resolved', ratedAt: NOW } }) },
+      ])
+    })
+
+    it.each(['partly', 'unresolved'] as const)('reopens it on %s with the reason on top and escalates its suggestions again', async (outcome) => {
+      const result = await run('escalation.rate', { id: escalation.id, suggestionIds: [resolvedOne.id], stars: 2, outcome, feedback: '另一处还塌着' }, cadre, rows)
+      expect(result.ok && result.changes).toEqual([
+        {
+          table: 'escalations',
+          row: changed(escalation, {
+            status: 'assigned', rating: { stars: 2, outcome, ratedAt: NOW }, feedback: '另一处还塌着', feedbackAt: NOW, reopenedAt: NOW,
+          }),
+        },
+        { table: 'suggestions', row: changed(resolvedOne, { status: 'escalated' }) },
+      ])
+    })
+
+    it('asks for the reason when it is not resolved', async () => {
+      expect(await run('escalation.rate', { id: escalation.id, suggestionIds: [resolvedOne.id], stars: 2, outcome: 'partly' }, cadre, rows))
+        .toEqual(refused('invalid_args', 'feedback', 'feedback_required'))
+    })
+
+    it('forbids township staff and refuses before there is a result', async () => {
+      const args = { id: escalation.id, suggestionIds: [resolvedOne.id], stars: 2, outcome: 'partly', feedback: '还没修好' }
+      expect(await run('escalation.rate', args, township, rows)).toEqual(refused('forbidden'))
+      expect(await run('escalation.rate', args, cadre, { ...rows, escalations: [{ ...escalation, status: 'assigned' }] }))
+        .toEqual(refused('illegal_transition', 'id', 'assigned'))
+    })
   })
 })

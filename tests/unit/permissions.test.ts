@@ -5,7 +5,7 @@ import type { Actor } from '@shared/actor'
 import { mayRun, mutationRoles, type RoleRuledMutation } from '@shared/mutations/permissions'
 import { actorRoles, type ActorRole } from '@shared/records'
 import {
-  aDecision, adminActor, aMeeting, aSuggestion, aTopic, cadreActor, collectorActor, ids, nextId, run,
+  aDecision, adminActor, aMeeting, anEscalation, aSuggestion, aTopic, cadreActor, collectorActor, ids, nextId, run,
   townshipActor, villagerActor, type TableRows,
 } from './builders'
 
@@ -22,8 +22,11 @@ const running = aMeeting({ status: 'in_progress' })
 const topic = aTopic({ meetingId: meeting.id })
 const suggestion = aSuggestion()
 const decision = aDecision({ topicId: null })
+const assigned = anEscalation({ status: 'assigned', department: '交通办', assignee: '王干事', assignedAt: '2026-10-05T02:00:00.000Z' })
+const answered = anEscalation({ status: 'resolved', resolvedAt: '2026-10-05T02:00:00.000Z', feedback: '修好了', feedbackAt: '2026-10-06T02:00:00.000Z' })
 const rows: TableRows = {
   meetings: [meeting, running], topics: [topic], suggestions: [suggestion], decisions: [decision],
+  escalations: [assigned, answered],
 }
 
 /** Arguments each mutation would take from the person the role allows. */
@@ -42,6 +45,9 @@ const argsOf: Record<RoleRuledMutation, () => unknown> = {
   'decision.complete': () => ({
     id: decision.id, topicId: null, suggestionIds: [], note: '路灯已换新', remarkId: nextId(),
   }),
+  'escalation.report': () => ({ id: assigned.id }),
+  'escalation.rate': () => ({ id: answered.id, suggestionIds: [], stars: 5, outcome: 'resolved' }),
+  'escalation.close': () => ({ id: answered.id }),
 }
 
 describe('who may run a mutation', () => {

@@ -118,6 +118,8 @@ export const useEscalationsStore = defineStore('escalations', () => {
   const resolve = (e: Escalation, resolution: string) =>
     mutate('escalation.resolve', { id: e.id, suggestionIds: e.suggestionIds, resolution })
   const close = (e: Escalation) => mutate('escalation.close', { id: e.id })
+  /** 吹哨报到: the assigned department acknowledged. */
+  const report = (e: Escalation) => mutate('escalation.report', { id: e.id })
   const resubmit = (e: Escalation, details?: string) =>
     mutate('escalation.resubmit', details === undefined ? { id: e.id } : { id: e.id, details })
   const feedback = (e: Escalation, text: string) => mutate('escalation.feedback', { id: e.id, feedback: text })
@@ -130,6 +132,6 @@ export const useEscalationsStore = defineStore('escalations', () => {
 
   return {
     list, villageNames, watchOne,
-    create, accept, assign, returnToVillage, forward, resolve, close, resubmit, feedback, rejectResult, progress,
+    create, accept, assign, report, returnToVillage, forward, resolve, close, resubmit, feedback, rejectResult, progress,
   }
 })

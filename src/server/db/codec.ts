@@ -11,7 +11,7 @@ const jsonFields: { [T in TableName]: readonly (keyof Tables[T])[] } = {
   topics: ['suggestionIds'],
   remarks: [],
   decisions: [],
-  escalations: ['suggestionIds'],
+  escalations: ['suggestionIds', 'rating'],
   attachments: [],
 }
 
@@ -27,6 +27,10 @@ const booleanFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
 const optionalFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
   suggestions: ['meetingId'],
   remarks: ['meetingId'],
+  // The desk's clocks and the village's rating (006): absent until that step happened.
+  escalations: [
+    'submittedAt', 'acceptedAt', 'assignedAt', 'reportedAt', 'resolvedAt', 'closedAt', 'reopenedAt', 'feedbackAt', 'rating',
+  ],
 }
 
 /** A record as its table row: JSON fields to text, booleans to 0/1, absent optional fields to NULL. */

@@ -117,11 +117,13 @@ export function demoRows(now: Date): DemoRows {
     suggestionIds: [drain.id], title: '东街排水沟疏通', details: '排水沟约三百米淤堵，需要机械清淤，村里没有设备。',
     status: 'assigned', department: '镇水利站', assignee: '李站长', coordinationOn: dateInShanghai(now, -11),
     dueOn: dateInShanghai(now, 4), resolution: null, feedback: null,
+    submittedAt: meetingAt, acceptedAt: at(-12, 9), assignedAt: at(-11, 10), reportedAt: at(-10, 9),
   }
   const roadEscalation: Escalation = {
     ...stamp(at(-8, 9)), villageId: szc.id, townshipId: township.id, topicId: null, suggestionIds: [road.id],
     title: '孙庄至镇区道路修补', details: '约两公里路面坑洼，雨天难行，需要交通部门安排修补。', status: 'submitted',
     department: null, assignee: null, coordinationOn: null, dueOn: null, resolution: null, feedback: null,
+    submittedAt: at(-8, 9),
   }
   // 孙庄村 has announced its next meeting: what a villager opening the village's link sees on top.
   const szcNext: Meeting = {

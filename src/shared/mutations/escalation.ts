@@ -4,13 +4,15 @@ import { z } from 'zod'
 import { escalationMachine, suggestionMachine } from '../machines'
 import type { TransitionName } from '../machines'
 import type { Escalation } from '../records'
-import { id } from '../records'
+import { id, ratingOutcomes } from '../records'
 import { boundedText } from '../text'
 import type { Change, MutationDef, MutationInput, MutationResult, RowRef } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import {
   chainTransitions, idList, notRole, outOfScope, refuseTransition, rolesOf, staleList, text,
 } from './guards'
+import { villageAnswered } from '../desk/clock'
+import { remarkChange } from './remark'
 import { listedSuggestions, loadSuggestions, suggestionsOutOfScope } from './suggestionTriage'
 
 export const createEscalationArgs = z
@@ -75,6 +77,7 @@ export const createEscalation = defineMutation({
           ...created(args.id, now), villageId: village.id, townshipId: village.townshipId, topicId: args.topicId,
           suggestionIds: args.suggestionIds, title: args.title, details: args.details, status: 'submitted',
           department: null, assignee: null, coordinationOn: null, dueOn: null, resolution: null, feedback: null,
+          submittedAt: now,
         },
       },
       ...changes,
@@ -160,14 +163,43 @@ export const resubmitEscalationArgs = z.object({ id, details: boundedText(4000, 
 export type ResubmitEscalationArgs = z.input<typeof resubmitEscalationArgs>
 
 /** Send a returned escalation to the township again, optionally with better details. */
-export const resubmitEscalation = escalationTransition('escalation.resubmit', 'resubmit', resubmitEscalationArgs, (_, { args }) => ({
-  patch: args.details === undefined ? {} : { details: args.details },
+export const resubmitEscalation = escalationTransition('escalation.resubmit', 'resubmit', resubmitEscalationArgs, (_, { args, now }) => ({
+  patch: { submittedAt: now, ...(args.details === undefined ? {} : { details: args.details }) },
 }))
 
-export const closeEscalationArgs = z.object({ id })
+export const closeEscalationArgs = z.object({
+  id,
+  /**
+   * Closing without the village's feedback or rating (the policy's closeAfterDays have passed; the
+   * desk offers it only then): why, kept as a note on it.
+   */
+  note: text('note', 2, 500).optional(),
+  remarkId: id.optional(),
+})
+export type CloseEscalationArgs = z.input<typeof closeEscalationArgs>
 
-/** Cross a resolved escalation off (销号), by the township or by the village after its feedback. */
-export const closeEscalation = escalationTransition('escalation.close', 'close', closeEscalationArgs, () => ({}))
+/**
+ * Cross a resolved escalation off (销号): by the village, or by the township once the village has
+ * answered the result (feedback or rating) — without an answer only with a note.
+ */
+export const closeEscalation = escalationTransition(
+  'escalation.close',
+  'close',
+  closeEscalationArgs,
+  (escalation, { args, actor, now, rows }) => {
+    const patch = { closedAt: now }
+    if (actor.role === 'cadre' || villageAnswered(escalation)) return { patch }
+    if (args.note === undefined || args.remarkId === undefined) return { refusal: reject('invalid_args', 'note', 'note_required') }
+    if (rows.exists('remarks', args.remarkId)) return { refusal: reject('conflict', 'remarkId') }
+    return {
+      patch,
+      changes: [remarkChange(args.remarkId, now, actor, {
+        villageId: escalation.villageId, subjectType: 'escalation', subjectId: escalation.id, kind: 'note', text: args.note,
+      })],
+    }
+  },
+  (args) => (args.remarkId ? [{ table: 'remarks', id: args.remarkId }] : []),
+)
 
 export const rejectEscalationResultArgs = z.object({
   id,
@@ -188,10 +220,58 @@ export const rejectEscalationResult = escalationTransition(
   (escalation, input) => {
     const moved = moveListed(escalation, input, 'resolved', ['reopen', 'escalate'])
     if ('refusal' in moved) return { refusal: moved.refusal }
-    return { patch: { feedback: input.args.feedback }, changes: moved.changes }
+    const now = input.now
+    return { patch: { feedback: input.args.feedback, feedbackAt: now, reopenedAt: now }, changes: moved.changes }
   },
   listedReads,
 )
+
+export const rateEscalationArgs = z
+  .object({
+    id,
+    suggestionIds: escalationSuggestionIds,
+    stars: z.number().int('stars_invalid').min(1, 'stars_invalid').max(5, 'stars_invalid'),
+    outcome: z.enum(ratingOutcomes, 'outcome_required'),
+    /** What the village says; required (the reason, shown on top at the desk) unless 解决了. */
+    feedback: text('feedback', 2, 2000).optional(),
+  })
+  .refine((args) => args.outcome === 'resolved' || args.feedback !== undefined, { path: ['feedback'], message: 'feedback_required' })
+export type RateEscalationArgs = z.input<typeof rateEscalationArgs>
+
+/**
+ * The village's callback on the township's result (the cadre, on the villagers' behalf): the
+ * rating, and its words as the feedback. 解决了 keeps it resolved (the township may cross it off);
+ * 部分解决 / 没解决 reopens it (`reopen`, back to 办理中) with the words as the reason, and the
+ * suggestions it had resolved are escalated again, as `reject_result` does.
+ */
+export const rateEscalation = defineMutation({
+  name: 'escalation.rate',
+  args: rateEscalationArgs,
+  reads: (args) => [{ table: 'escalations', id: args.id }, ...listedReads(args)],
+  apply(input) {
+    const { args, actor, now } = input
+    const escalation = input.rows.get('escalations', args.id)
+    if (!escalation) return reject('not_found', 'id')
+    const reopen = args.outcome !== 'resolved'
+    const refusal =
+      outOfScope(actor, escalation.villageId, 'id', escalation.townshipId) ??
+      notRole(actor, rolesOf(escalationMachine, 'reopen')) ??
+      (reopen ? refuseTransition(escalationMachine, 'reopen', escalation.status, actor, 'id') : null) ??
+      (!reopen && !feedbackStatuses.includes(escalation.status) ? reject('illegal_transition', 'id', escalation.status) : null)
+    if (refusal) return refusal
+    const answer: Partial<Escalation> = {
+      rating: { stars: args.stars, outcome: args.outcome, ratedAt: now },
+      ...(args.feedback === undefined ? {} : { feedback: args.feedback, feedbackAt: now }),
+    }
+    if (!reopen) return accept({ table: 'escalations', row: updated(escalation, answer, now) })
+    const moved = moveListed(escalation, input, 'resolved', ['reopen', 'escalate'])
+    if ('refusal' in moved) return moved.refusal
+    return accept(
+      { table: 'escalations', row: updated(escalation, { ...answer, status: escalationMachine.transitions.reopen.to, reopenedAt: now }, now) },
+      ...moved.changes,
+    )
+  },
+})
 
 export const escalationFeedbackArgs = z.object({ id, feedback: text('feedback', 2, 2000) })
 export type EscalationFeedbackArgs = z.input<typeof escalationFeedbackArgs>
@@ -211,6 +291,6 @@ export const escalationFeedback = defineMutation({
       outOfScope(actor, escalation.villageId, 'id', escalation.townshipId) ?? notRole(actor, ['cadre'])
     if (refusal) return refusal
     if (!feedbackStatuses.includes(escalation.status)) return reject('illegal_transition', 'id', escalation.status)
-    return accept({ table: 'escalations', row: updated(escalation, { feedback: args.feedback }, now) })
+    return accept({ table: 'escalations', row: updated(escalation, { feedback: args.feedback, feedbackAt: now }, now) })
   },
 })

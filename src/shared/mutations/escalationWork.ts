@@ -8,6 +8,7 @@ import { reject } from './core'
 import { escalationSuggestionIds, escalationTransition, listedReads, moveListed } from './escalation'
 import type { EscalationEffect } from './escalation'
 import { dateArg, shanghaiDate, text } from './guards'
+import { isReported } from '../desk/clock'
 import { remarkChange } from './remark'
 
 /**
@@ -43,9 +44,9 @@ export const acceptEscalationArgs = z.object({ id, dueOn: dateArg, department: d
 export type AcceptEscalationArgs = z.input<typeof acceptEscalationArgs>
 
 /** Take an escalation on, with its deadline (the app proposes one from the township's policy). */
-export const acceptEscalation = escalationTransition('escalation.accept', 'accept', acceptEscalationArgs, (escalation, { args }) => (
+export const acceptEscalation = escalationTransition('escalation.accept', 'accept', acceptEscalationArgs, (escalation, { args, now }) => (
   datesBeforeEscalation(escalation, { dueOn: args.dueOn }) ??
-  { patch: { dueOn: args.dueOn, ...(args.department ? { department: args.department } : {}) } }
+  { patch: { dueOn: args.dueOn, acceptedAt: now, ...(args.department ? { department: args.department } : {}) } }
 ))
 
 export const assignEscalationArgs = z.object({
@@ -58,11 +59,31 @@ export const assignEscalationArgs = z.object({
 })
 export type AssignEscalationArgs = z.input<typeof assignEscalationArgs>
 
-/** Name the department and person responsible and the deadline (again, to reassign). */
-export const assignEscalation = escalationTransition('escalation.assign', 'assign', assignEscalationArgs, (escalation, { args }) => (
-  datesBeforeEscalation(escalation, { coordinationOn: args.coordinationOn, dueOn: args.dueOn }) ?? {
-    patch: { department: args.department, assignee: args.assignee, coordinationOn: args.coordinationOn, dueOn: args.dueOn },
+/**
+ * Name the department and person responsible and the deadline (again, to reassign). 交办 starts
+ * the 报到 clock; a reassignment to another department or person starts it again.
+ */
+export const assignEscalation = escalationTransition('escalation.assign', 'assign', assignEscalationArgs, (escalation, { args, now }) => {
+  const same = escalation.status === 'assigned' && escalation.department === args.department && escalation.assignee === args.assignee
+  return datesBeforeEscalation(escalation, { coordinationOn: args.coordinationOn, dueOn: args.dueOn }) ?? {
+    patch: {
+      department: args.department, assignee: args.assignee, coordinationOn: args.coordinationOn, dueOn: args.dueOn,
+      ...(same ? {} : { assignedAt: now, reportedAt: undefined }),
+    },
   }
+})
+
+export const reportEscalationArgs = z.object({ id })
+export type ReportEscalationArgs = z.input<typeof reportEscalationArgs>
+
+/**
+ * 吹哨报到: the assigned department acknowledged the assignment; township staff record it. Once
+ * per assignment (a second 报到 is refused), so the first time counts for the clock.
+ */
+export const reportEscalation = escalationTransition('escalation.report', 'report', reportEscalationArgs, (escalation, { now }) => (
+  isReported(escalation)
+    ? { refusal: reject('illegal_transition', 'id', 'reported') }
+    : { patch: { reportedAt: now } }
 ))
 
 export const returnEscalationArgs = z.object({ id, reason: text('reason', 2, 500), remarkId: id })
@@ -110,7 +131,7 @@ export const resolveEscalation = escalationTransition(
   (escalation, input) => {
     const moved = moveListed(escalation, input, 'escalated', ['resolve'])
     if ('refusal' in moved) return { refusal: moved.refusal }
-    return { patch: { resolution: input.args.resolution }, changes: moved.changes }
+    return { patch: { resolution: input.args.resolution, resolvedAt: input.now }, changes: moved.changes }
   },
   listedReads,
 )

@@ -1,7 +1,7 @@
 // Who may run a mutation, by role, before scope and state are checked: the one rule the server's
 // mutations refuse by (`forbidden`) and the app's pages and stores show or hide actions by.
 // Status changes take their roles from the machines; the rest are written here.
-import { decisionMachine, meetingMachine, suggestionMachine } from '../machines'
+import { decisionMachine, escalationMachine, meetingMachine, suggestionMachine } from '../machines'
 import type { ActorRole } from '../records'
 
 /** Village cadres plan meetings and their agenda (the meeting machine's own roles). */
@@ -19,6 +19,11 @@ export const mutationRoles = {
   'topic.reorder': planners,
   'suggestion.schedule': suggestionMachine.transitions.schedule.roles,
   'decision.complete': decisionMachine.transitions.complete.roles,
+  /** 吹哨报到, recorded by township staff after 交办. */
+  'escalation.report': escalationMachine.transitions.report.roles,
+  /** The village's callback on the township's result. */
+  'escalation.rate': escalationMachine.transitions.reopen.roles,
+  'escalation.close': escalationMachine.transitions.close.roles,
 } as const satisfies Record<string, readonly ActorRole[]>
 export type RoleRuledMutation = keyof typeof mutationRoles
 

@@ -1,10 +1,10 @@
 import { addAttachment } from './attachment'
 import { cancelDecision, completeDecision, createDecision, reopenDecision } from './decision'
 import {
-  closeEscalation, createEscalation, escalationFeedback, rejectEscalationResult, resubmitEscalation,
+  closeEscalation, createEscalation, escalationFeedback, rateEscalation, rejectEscalationResult, resubmitEscalation,
 } from './escalation'
 import {
-  acceptEscalation, assignEscalation, forwardEscalation, resolveEscalation, returnEscalation,
+  acceptEscalation, assignEscalation, forwardEscalation, reportEscalation, resolveEscalation, returnEscalation,
 } from './escalationWork'
 import {
   announceMeeting, cancelMeeting, closeMeeting, createMeeting, rescheduleMeeting, startMeeting, updateMeeting,
@@ -62,6 +62,8 @@ export const mutations = {
   'escalation.close': closeEscalation,
   'escalation.reject_result': rejectEscalationResult,
   'escalation.feedback': escalationFeedback,
+  'escalation.report': reportEscalation,
+  'escalation.rate': rateEscalation,
   'attachment.add': addAttachment,
 } as const
 

@@ -29,7 +29,7 @@ const button = (wrapper: VueWrapper, label: string) => {
 describe('EscalationDetailPage', () => {
   it.each([
     ['township', 'submitted', [zh.escalation.action.accept, zh.escalation.action.return, zh.escalation.action.progress]],
-    ['township', 'assigned', [zh.escalation.action.assign, zh.escalation.action.forward, zh.escalation.action.resolve, zh.escalation.action.progress]],
+    ['township', 'assigned', [zh.escalation.action.assign, zh.escalation.action.report, zh.escalation.action.forward, zh.escalation.action.resolve, zh.escalation.action.progress]],
     ['township', 'resolved', [zh.escalation.action.close]],
     ['cadre', 'submitted', []],
     ['cadre', 'returned', [zh.escalation.action.resubmit]],

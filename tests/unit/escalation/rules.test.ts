@@ -9,7 +9,7 @@ describe('escalationActions', () => {
   it.each([
     ['submitted', 'township', ['accept', 'return', 'progress']],
     ['accepted', 'township', ['return', 'assign', 'forward', 'resolve', 'progress']],
-    ['assigned', 'township', ['assign', 'forward', 'resolve', 'progress']],
+    ['assigned', 'township', ['assign', 'report', 'forward', 'resolve', 'progress']],
     ['forwarded', 'township', ['resolve', 'progress']],
     ['resolved', 'township', ['close']],
     ['closed', 'township', []],
@@ -23,6 +23,10 @@ describe('escalationActions', () => {
     ['submitted', 'admin', []],
   ] as const)('offers %s to %s: %j', (status, role, expected) => {
     expect(escalationActions(status, role)).toEqual(expected)
+  })
+
+  it('offers 报到 only until the department reported in', () => {
+    expect(escalationActions('assigned', 'township', true)).toEqual(['assign', 'forward', 'resolve', 'progress'])
   })
 })
 

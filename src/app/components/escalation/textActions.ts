@@ -6,7 +6,7 @@ import type { AcceptInput, AssignInput } from '@app/stores/escalations'
 import type { EscalationAction } from './escalationActions'
 
 /** The actions that take one text: a reason, a result, a note, feedback. */
-export type TextAction = Exclude<EscalationAction, 'accept' | 'assign' | 'close'>
+export type TextAction = Exclude<EscalationAction, 'accept' | 'assign' | 'close' | 'report' | 'reopen'>
 
 export interface TextActionForm {
   /** The mutation's schema of the text, so the form says what the server would refuse. */
@@ -48,4 +48,5 @@ export type ActionPayload =
   | { action: 'accept'; input: AcceptInput }
   | { action: 'assign'; input: AssignInput }
   | { action: 'close' }
+  | { action: 'report' }
   | { action: TextAction; text: string }

@@ -64,6 +64,7 @@ export default {
   action: {
     accept: 'Accept',
     assign: 'Assign',
+    report: 'Department reported in',
     return: 'Return to village',
     forward: 'Report upward',
     resolve: 'Resolve',
@@ -96,6 +97,7 @@ export default {
     submit: {
       accept: 'Accept',
       assign: 'Assign',
+      report: 'Confirm it reported in',
       return: 'Return',
       forward: 'Report upward',
       resolve: 'Resolve',
@@ -106,6 +108,7 @@ export default {
       progress: 'Save progress',
     },
     closeConfirm: 'Closing means this matter is done. Close it?',
+    reportConfirm: 'Has the responsible department reported in and taken the matter on?',
   },
   escalate: {
     action: 'Escalate to township',

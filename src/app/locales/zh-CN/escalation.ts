@@ -62,6 +62,7 @@ export default {
   action: {
     accept: '受理',
     assign: '交办',
+    report: '部门已报到',
     return: '退回村里',
     forward: '报上级',
     resolve: '办结',
@@ -94,6 +95,7 @@ export default {
     submit: {
       accept: '确认受理',
       assign: '确认交办',
+      report: '确认已报到',
       return: '确认退回',
       forward: '确认报上级',
       resolve: '确认办结',
@@ -104,6 +106,7 @@ export default {
       progress: '保存进展',
     },
     closeConfirm: '销号后这件事就办完了。确定销号吗？',
+    reportConfirm: '责任部门已经来报到、接手这件事了吗？',
   },
   escalate: {
     action: '上报镇街',

@@ -5,6 +5,7 @@ import { deviceScope } from './002_device_scope'
 import { enrolFailures } from './003_enrol_failures'
 import { villagerReceipts } from './004_villager_receipts'
 import { meetingAttribution } from './005_meeting_attribution'
+import { deskClocks } from './006_desk_clocks'
 
 /**
  * Every migration by name, in order. A static list rather than a folder scan, so it works the
@@ -17,6 +18,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '003_enrol_failures': enrolFailures,
     '004_villager_receipts': villagerReceipts,
     '005_meeting_attribution': meetingAttribution,
+    '006_desk_clocks': deskClocks,
   }
 }
 

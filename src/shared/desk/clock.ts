@@ -1,0 +1,120 @@
+// The township desk's clocks (吹哨报到 and the deadlines of each step), in working days from the
+// township's policy (`policyOf(township)`). Pure: the calendar and `today` are given, so the queue,
+// the detail page, the statistics and the tests read the same answer. No zod, no DOM.
+import { addWorkingDays, dueStatus, todayInShanghai } from '../calendar'
+import type { DueState, WorkCalendar } from '../calendar'
+import type { DeadlinePolicy, Escalation } from '../records'
+
+/** The fields of an escalation the clocks read. */
+export type ClockedEscalation = Pick<
+  Escalation,
+  'status' | 'dueOn' | 'createdAt' | 'updatedAt' | 'feedback' | 'submittedAt' | 'assignedAt' | 'reportedAt' |
+  'resolvedAt' | 'feedbackAt' | 'rating'
+>
+
+/** The step whose clock runs: acceptance, the department's work, or the village's answer. */
+export type ClockStep = 'accept' | 'work' | 'village'
+
+/** Where an escalation stands against its clocks on a day. */
+export interface DeskClock {
+  /** The step whose deadline counts now; null when no clock runs (returned, closed, or no deadline yet). */
+  step: ClockStep | null
+  /** That step's deadline (YYYY-MM-DD), or null. */
+  dueOn: string | null
+  /** Before, on or after `dueOn`; null without one. */
+  state: DueState | null
+  /** Working days left (negative: overdue by that many), 0 without a deadline. */
+  workingDaysLeft: number
+  /** 未报到: assigned and the department has not reported in within the policy's reportDays. */
+  unreported: boolean
+  /** The day 报到 is due for the current assignment while it has not happened; null otherwise. */
+  reportDueOn: string | null
+  /** Resolved, the village has not answered, and closeAfterDays have passed: 销号 with a note is allowed. */
+  mayCloseWithoutAnswer: boolean
+}
+
+/** The Asia/Shanghai date of an instant. */
+export const dayOf = (instant: string): string => todayInShanghai(new Date(instant))
+
+/** Whether the village answered the latest result: feedback or a rating given after it was resolved. */
+export function villageAnswered(escalation: Pick<ClockedEscalation, 'feedback' | 'feedbackAt' | 'rating' | 'resolvedAt'>): boolean {
+  const since = escalation.resolvedAt ?? ''
+  const after = (at: string | undefined) => at !== undefined && at >= since
+  // Rows resolved before migration 006 may carry feedback without feedbackAt: it answered that result.
+  const legacyFeedback = escalation.feedback !== null && escalation.feedbackAt === undefined
+  return legacyFeedback || after(escalation.feedbackAt) || after(escalation.rating?.ratedAt)
+}
+
+/** Whether the department reported in (报到) after the current assignment. */
+export function isReported(escalation: Pick<ClockedEscalation, 'reportedAt' | 'assignedAt'>): boolean {
+  return escalation.reportedAt !== undefined && escalation.reportedAt >= (escalation.assignedAt ?? '')
+}
+
+/**
+ * Acceptance: a submitted escalation is to be accepted (or returned) within `acceptDays` working
+ * days of when it was sent (again); the day after that it is overdue.
+ *
+ * @example
+ * acceptanceDue(calendar, policy, { status: 'submitted', submittedAt: '2026-10-09T02:00:00Z', … }) // '2026-10-12'
+ */
+export function acceptanceDue(calendar: WorkCalendar, policy: DeadlinePolicy, e: Pick<ClockedEscalation, 'submittedAt' | 'createdAt'>): string {
+  return addWorkingDays(calendar, dayOf(e.submittedAt ?? e.createdAt), policy.acceptDays)
+}
+
+/**
+ * 吹哨报到: the day the assigned department must have reported in by (`reportDays` working days
+ * after 交办), or null when it did or nothing is assigned.
+ */
+export function reportDue(
+  calendar: WorkCalendar,
+  policy: DeadlinePolicy,
+  e: Pick<ClockedEscalation, 'status' | 'assignedAt' | 'reportedAt'>,
+): string | null {
+  if (e.status !== 'assigned' || e.assignedAt === undefined || isReported(e)) return null
+  return addWorkingDays(calendar, dayOf(e.assignedAt), policy.reportDays)
+}
+
+/**
+ * Close without the village's answer: the first day the township may cross a resolved escalation
+ * off without feedback or rating (`closeAfterDays` working days after 办结), or null when that
+ * does not apply (not resolved, or the village answered).
+ */
+export function closeWithoutAnswerFrom(calendar: WorkCalendar, policy: DeadlinePolicy, e: ClockedEscalation): string | null {
+  if (e.status !== 'resolved' || villageAnswered(e)) return null
+  return addWorkingDays(calendar, dayOf(e.resolvedAt ?? e.updatedAt), policy.closeAfterDays)
+}
+
+/** Statuses in which the department's deadline (`dueOn`) runs. */
+const workStatuses: readonly Escalation['status'][] = ['accepted', 'assigned', 'forwarded']
+
+/**
+ * Every clock of an escalation on `today`: acceptance while submitted, the department deadline
+ * while it is worked, 未报到 after 交办, and whether 销号 without an answer is allowed.
+ *
+ * @example
+ * deskClock(calendar, policy, submittedLastWeek, '2026-10-15').state // 'overdue'
+ */
+export function deskClock(calendar: WorkCalendar, policy: DeadlinePolicy, e: ClockedEscalation, today: string): DeskClock {
+  let step: ClockStep | null = null
+  let dueOn: string | null = null
+  if (e.status === 'submitted') {
+    step = 'accept'
+    dueOn = acceptanceDue(calendar, policy, e)
+  } else if (workStatuses.includes(e.status) && e.dueOn !== null) {
+    step = 'work'
+    dueOn = e.dueOn
+  }
+  const due = dueOn === null ? null : dueStatus(calendar, dueOn, today)
+  const reportDueOn = reportDue(calendar, policy, e)
+  const closeFrom = closeWithoutAnswerFrom(calendar, policy, e)
+  if (e.status === 'resolved' && closeFrom !== null) step = 'village'
+  return {
+    step,
+    dueOn,
+    state: due?.status ?? null,
+    workingDaysLeft: due?.workingDaysLeft ?? 0,
+    unreported: reportDueOn !== null && today > reportDueOn,
+    reportDueOn,
+    mayCloseWithoutAnswer: closeFrom !== null && today >= closeFrom,
+  }
+}
