@@ -75,16 +75,14 @@ export function decisionFinishedAt(index: LedgerIndex, decision: Decision): stri
   return index.lastProgressByDecision.get(decision.id)?.createdAt ?? decision.updatedAt
 }
 
-type Stamped = Escalation & { submittedAt?: string | null; resolvedAt?: string | null }
-
-/** When the township received an escalation: its submission stamp where recorded, else its creation. */
+/** When the township received an escalation (again, after a return): its stamp, else its creation (rows before 006). */
 export function escalationStartedAt(escalation: Escalation): string {
-  return (escalation as Stamped).submittedAt ?? escalation.createdAt
+  return escalation.submittedAt ?? escalation.createdAt
 }
 
-/** When an escalation was resolved: its resolution stamp where recorded, else its last change. */
+/** When an escalation was (last) resolved: its stamp, else its last change (rows before 006). */
 export function escalationFinishedAt(escalation: Escalation): string {
-  return (escalation as Stamped).resolvedAt ?? escalation.updatedAt
+  return escalation.resolvedAt ?? escalation.updatedAt
 }
 
 const finishedEscalation = (e: Escalation) => e.status === 'resolved' || e.status === 'closed'
@@ -307,10 +305,11 @@ export function townshipStats(rows: LedgerRows | LedgerIndex, period: Period, op
   const escalations: Escalation[] = []
   for (const e of index.escalations) {
     if (!inVillages(e.villageId)) continue
-    const started = dateOf(escalationStartedAt(e))
-    if (inPeriod(started)) {
+    // Escalated in the period: when the village first sent it (a return and resend stays in its month).
+    const escalated = dateOf(e.createdAt)
+    if (inPeriod(escalated)) {
       escalations.push(e)
-      monthOf(started).escalated++
+      monthOf(escalated).escalated++
     }
   }
   const cohort = funnel({ ...index, suggestions, decisions, escalations })

@@ -114,6 +114,8 @@ export default {
     state: 'Standing',
     overdueBy: '{n} working days overdue',
     dueToday: 'Due today',
+    unreported: 'not reported in',
+    separator: ', ',
     daysLeft: '{n} working days left',
     status: {
       submitted: 'Awaiting acceptance',

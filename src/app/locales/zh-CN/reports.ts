@@ -112,6 +112,8 @@ export default {
     state: '情况',
     overdueBy: '超期 {n} 个工作日',
     dueToday: '今天到期',
+    unreported: '未报到',
+    separator: '，',
     daysLeft: '还剩 {n} 个工作日',
     status: {
       submitted: '待受理',
