@@ -2,6 +2,7 @@
 // ledger derives from — a village's on a cadre's phone, the whole township's at the desk —
 // indexed once, with the progress remarks that date a decision's completion.
 import Dexie from 'dexie'
+import { ref } from 'vue'
 import type { Ref } from 'vue'
 import type { Actor } from '@shared/actor'
 import type { LedgerIndex } from '@shared/ledger'
@@ -30,11 +31,11 @@ export async function loadReportRows(actor: ReportActor): Promise<ReportRows> {
       ? [
           db.suggestions.where('[villageId+createdAt]').between([villageId, Dexie.minKey], [villageId, Dexie.maxKey]).toArray(),
           db.meetings.where('[villageId+startsAt]').between([villageId, Dexie.minKey], [villageId, Dexie.maxKey]).toArray(),
-          db.topics.filter((topic) => topic.villageId === villageId).toArray(),
+          db.topics.toArray().then((all) => all.filter((topic) => topic.villageId === villageId)),
           db.decisions.where('villageId').equals(villageId).toArray(),
           db.escalations.where('villageId').equals(villageId).toArray(),
           db.villages.where('id').equals(villageId).toArray(),
-          db.remarks.where('villageId').equals(villageId).filter(progress).toArray(),
+          db.remarks.where('villageId').equals(villageId).toArray().then((all) => all.filter(progress)),
           actor.townshipId ? db.townships.get(actor.townshipId) : undefined,
         ] as const
       : [
@@ -45,7 +46,8 @@ export async function loadReportRows(actor: ReportActor): Promise<ReportRows> {
           db.decisions.toArray(),
           db.escalations.toArray(),
           db.villages.where('townshipId').equals(actor.townshipId ?? '').toArray(),
-          db.remarks.filter(progress).toArray(),
+          // getAll and a filter here: Dexie's filter on a table walks a cursor, a round trip per row.
+          db.remarks.toArray().then((all) => all.filter(progress)),
           actor.townshipId ? db.townships.get(actor.townshipId) : undefined,
         ] as const,
   )
@@ -59,7 +61,30 @@ export async function loadReportRows(actor: ReportActor): Promise<ReportRows> {
   }
 }
 
+/**
+ * The last rows read, kept while the app runs: opening the statistics again shows them at once
+ * while the live query reads the device database afresh (a township's 20,000 suggestions take a
+ * few hundred milliseconds to read).
+ */
+let last: { key: string; rows: ReportRows } | null = null
+const keyOf = (actor: ReportActor) => `${actor.role}:${actor.townshipId}:${actor.villageId ?? ''}`
+
 /** The report rows of `actor`, kept in step with the device database while the page lives; null until read. */
 export function useReportRows(actor: Ref<ReportActor | null>) {
-  return useLiveQuery<ReportRows | null>(async () => (actor.value ? loadReportRows(actor.value) : null), null, actor)
+  const cached = actor.value && last?.key === keyOf(actor.value) ? last.rows : null
+  // With rows to show, read afresh once they are on screen: the read would delay their first paint.
+  const reading = ref(cached === null)
+  if (!reading.value) requestAnimationFrame(() => setTimeout(() => (reading.value = true), 0))
+  return useLiveQuery<ReportRows | null>(
+    async () => {
+      const who = actor.value
+      if (!who) return null
+      if (!reading.value) return cached
+      const rows = await loadReportRows(who)
+      last = { key: keyOf(who), rows }
+      return rows
+    },
+    cached,
+    () => [actor.value, reading.value],
+  )
 }
