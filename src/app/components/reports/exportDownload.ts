@@ -4,7 +4,8 @@ import type { ExcelJS } from '@shared/desk/exportFiles'
 import { writeCsv, writeXlsx } from '@shared/desk/exportFiles'
 import { ledgerExportRows, statsExportRows } from '@shared/desk/exportRows'
 import type { Stats } from '@shared/desk/stats'
-import type { ReportRows } from './reportRows'
+import type { ReportActor, ReportRows } from './reportRows'
+import { loadReportRows } from './reportRows'
 import { exportWords } from './exportWords'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
@@ -39,14 +40,17 @@ export function fileName(parts: readonly string[], extension: string): string {
 export interface ExportRequest {
   kind: ExportKind
   rows: ReportRows
+  /** Whose rows: the ledger is read whole when `rows` hold one period's suggestions only. */
+  actor: ReportActor
   stats: Stats
   today: string
   t: Translate
 }
 
 /** Build the file and start its download; returns its name. */
-export async function exportFile({ kind, rows, stats, today, t }: ExportRequest): Promise<string> {
+export async function exportFile({ kind, rows: shown, actor, stats, today, t }: ExportRequest): Promise<string> {
   const words = exportWords(t)
+  const rows = kind === 'stats-xlsx' || shown.period === null ? shown : await loadReportRows(actor)
   const place = rows.villageIds.length === 1 ? rows.villageNames.get(rows.villageIds[0]!) ?? '' : rows.township?.name ?? ''
   if (kind === 'stats-xlsx') {
     const range = `${stats.period.from}_${stats.period.to}`.replace(/0000-01-01_9999-12-31/, t('reports.period.all'))
