@@ -94,6 +94,12 @@ describe('the township reports', () => {
     await expectVisible(desk.locator('.stats-charts__canvas canvas').first())
 
     expect(await seriousAxeViolations(desk)).toEqual([])
+    // and in the dark theme (the app follows the system; ECharts draws with its dark theme)
+    await desk.emulateMedia({ colorScheme: 'dark' })
+    await expect.poll(() => desk.evaluate(() => document.documentElement.style.colorScheme)).toBe('dark')
+    await expectVisible(desk.locator('.stats-charts__canvas canvas').first())
+    expect(await seriousAxeViolations(desk)).toEqual([])
+    await desk.emulateMedia({ colorScheme: 'light' })
 
     // The ledger as .xlsx, read back with exceljs.
     const xlsx = await download(desk, 'ledger-xlsx')

@@ -42,7 +42,8 @@ export function funnelOption(stages: readonly { name: string; value: number }[])
     tooltip: { trigger: 'item' },
     series: [{
       type: 'funnel', left: '10%', width: '80%', top: 8, bottom: 8, sort: 'none', minSize: '8%',
-      label: { position: 'inside', fontSize: 15, formatter: '{b}：{c}' },
+      // Dark text reads on every colour of both themes' palettes (white did not on yellow and green).
+      label: { position: 'inside', fontSize: 15, formatter: '{b}：{c}', color: '#1f232b' },
       data: stages.map((stage) => ({ ...stage })),
     }],
   }
