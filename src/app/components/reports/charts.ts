@@ -43,7 +43,7 @@ export function funnelOption(stages: readonly { name: string; value: number }[])
     series: [{
       type: 'funnel', left: '10%', width: '80%', top: 8, bottom: 8, sort: 'none', minSize: '8%',
       // Dark text reads on every colour of both themes' palettes (white did not on yellow and green).
-      label: { position: 'inside', fontSize: 15, formatter: '{b}：{c}', color: '#1f232b' },
+      label: { position: 'inside', fontSize: 15, formatter: '{b}  {c}', color: '#1f232b' },
       data: stages.map((stage) => ({ ...stage })),
     }],
   }
