@@ -145,9 +145,10 @@ describe('an escalation goes from a cadre phone offline to the township and back
     expect(await desk.getByLabel(zh.escalation.form.dueOn).inputValue()).toBe(proposed)
     await desk.getByRole('button', { name: zh.escalation.form.submit.accept }).click()
     await expectVisible(desk.getByText(zh.escalation.status.accepted, { exact: true }))
-    // Queued (the badge shows), then sent shortly after the write.
-    await expectVisible(badge(desk))
-    await badge(desk).waitFor({ state: 'detached', timeout: 20_000 })
+    // Online, the desk says 已保存, then 已发送 once the server has it (no unsent badge in between
+    // unless the change waits).
+    await expectVisible(desk.getByText(zh.desk.sent, { exact: true }), 20_000)
+    expect(await badge(desk).count()).toBe(0)
     expect(township.errors).toEqual([])
 
     // The cadre syncs and sees the township's answer on the suggestion.

@@ -344,6 +344,16 @@ describe('the desk\'s clocks and the loop with the village', () => {
       expect(result.ok && result.changes).toEqual([{ table: 'escalations', row: changed(answered, { status: 'closed', closedAt: NOW }) }])
     })
 
+    it('closes without a note after a villager rated one of its suggestions on the village page', async () => {
+      const rated = aSuggestion({ status: 'closed', rating: { stars: 5, outcome: 'resolved', ratedAt: at('06'), by: 'villager' } })
+      const escalation = { ...resolved, suggestionIds: [rated.id] }
+      const result = await run('escalation.close', { id: escalation.id, suggestionIds: [rated.id] }, township, { escalations: [escalation], suggestions: [rated] })
+      expect(result.ok && result.changes).toEqual([{ table: 'escalations', row: changed(escalation, { status: 'closed', closedAt: NOW }) }])
+      const before = { ...rated, rating: { ...rated.rating!, ratedAt: at('04') } }
+      expect(await run('escalation.close', { id: escalation.id, suggestionIds: [rated.id] }, township, { escalations: [escalation], suggestions: [before] }))
+        .toEqual(refused('invalid_args', 'note', 'note_required'))
+    })
+
     it('does not count feedback on an earlier result', async () => {
       const stale = { ...resolved, feedback: '只补了一处', feedbackAt: at('04') }
       expect(await run('escalation.close', { id: stale.id }, township, { escalations: [stale] }))

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, toValue } from 'vue'
+import { toValue } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import type { Escalation, Remark, Suggestion, Township, Village } from '@shared/records'
 import type { MutationResult } from '@shared/mutations/core'
@@ -8,7 +8,7 @@ import { useDb } from '@app/db'
 import { live } from '@app/db/live'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { mutate } from '@app/db/mutate'
-import { useSessionStore } from './session'
+import { useAttachmentsStore, type AttachmentDraft } from './attachments'
 
 /** What the village writes when it hands a suggestion to the township. */
 export interface EscalateInput {
@@ -30,6 +30,14 @@ export interface AssignInput {
   dueOn: string
 }
 
+/** The village's callback on the township's result (the cadre, on the villagers' behalf). */
+export interface RateInput {
+  stars: number
+  outcome: 'resolved' | 'partly' | 'unresolved'
+  /** Required unless resolved: the reason, shown on top at the desk. */
+  feedback?: string
+}
+
 /** One escalation with what its page shows: its suggestions, its remarks (oldest first), its village. */
 export interface EscalationView {
   escalation: Escalation
@@ -41,37 +49,10 @@ export interface EscalationView {
 }
 
 /**
- * Escalations (上报事项) on this device: the township's queue (township staff and admins) or the
- * village's own (cadres, collectors), the page of one, and every action on them as one local write.
+ * Escalations (上报事项) on this device: the page of one and every action on them as one local
+ * write. The township's queue reads through `stores/desk.ts`.
  */
 export const useEscalationsStore = defineStore('escalations', () => {
-  const session = useSessionStore()
-  /** Whose escalations this device holds: `township:<id>` or `village:<id>`. */
-  const scope = computed(() => {
-    const actor = session.actor
-    if (!actor) return null
-    // Township staff and admins belong to no village: they hold their township's escalations.
-    if (actor.villageId === null) return { index: 'townshipId', id: actor.townshipId } as const
-    return { index: 'villageId', id: actor.villageId } as const
-  })
-
-  const { value: list } = useLiveQuery<Escalation[]>(
-    async () => {
-      const where = scope.value
-      if (!where) return []
-      const rows = await useDb().escalations.where(where.index).equals(where.id).toArray()
-      return live(rows).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    },
-    [],
-    scope,
-  )
-
-  /** Village names by id, for the township's queue. */
-  const { value: villageNames } = useLiveQuery<ReadonlyMap<string, string>>(
-    async () => new Map(live(await useDb().villages.toArray()).map((v) => [v.id, v.name])),
-    new Map(),
-  )
-
   /**
    * One escalation with its suggestions, remarks and village, kept live. Call it in a component's
    * setup; `undefined` while loading, `null` when this device does not hold it.
@@ -115,9 +96,17 @@ export const useEscalationsStore = defineStore('escalations', () => {
   const returnToVillage = (e: Escalation, reason: string) =>
     mutate('escalation.return', { id: e.id, reason, remarkId: newId() })
   const forward = (e: Escalation, note: string) => mutate('escalation.forward', { id: e.id, note, remarkId: newId() })
-  const resolve = (e: Escalation, resolution: string) =>
-    mutate('escalation.resolve', { id: e.id, suggestionIds: e.suggestionIds, resolution })
-  const close = (e: Escalation) => mutate('escalation.close', { id: e.id })
+  /** 办结 with its evidence photos, as one action (the photos are `attachment.add` steps). */
+  function resolve(e: Escalation, resolution: string, photos: readonly AttachmentDraft[] = []): Promise<MutationResult> {
+    const args = { id: e.id, suggestionIds: e.suggestionIds, resolution }
+    if (photos.length === 0) return mutate('escalation.resolve', args)
+    return useAttachmentsStore().saveWith({ name: 'escalation.resolve', args }, 'escalation', e.id, photos)
+  }
+  /** 销号; `note` when the village has not answered (after the policy's closeAfterDays). */
+  const close = (e: Escalation, note?: string) =>
+    mutate('escalation.close', { id: e.id, suggestionIds: e.suggestionIds, ...(note === undefined ? {} : { note, remarkId: newId() }) })
+  const rate = (e: Escalation, input: RateInput) =>
+    mutate('escalation.rate', { id: e.id, suggestionIds: e.suggestionIds, stars: input.stars, outcome: input.outcome, ...(input.feedback ? { feedback: input.feedback } : {}) })
   /** 吹哨报到: the assigned department acknowledged. */
   const report = (e: Escalation) => mutate('escalation.report', { id: e.id })
   const resubmit = (e: Escalation, details?: string) =>
@@ -131,7 +120,7 @@ export const useEscalationsStore = defineStore('escalations', () => {
     })
 
   return {
-    list, villageNames, watchOne,
-    create, accept, assign, report, returnToVillage, forward, resolve, close, resubmit, feedback, rejectResult, progress,
+    watchOne,
+    create, accept, assign, report, returnToVillage, forward, resolve, close, rate, resubmit, feedback, rejectResult, progress,
   }
 })

@@ -12,7 +12,8 @@ import { useOutboxStore } from './outbox'
 /** What the person sees about syncing, at a glance. */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'retrying' | 'unauthorized' | 'update_required'
 
-const LAST_SYNC_KEY = 'lastSyncedAt'
+/** The meta key of the last finished sync round (absent until the first one ends). */
+export const LAST_SYNC_KEY = 'lastSyncedAt'
 /** Sync this soon after a local write, so a burst of writes goes in one round. */
 const AFTER_WRITE_MS = 1_500
 

@@ -33,8 +33,20 @@ export interface DeskClock {
   mayCloseWithoutAnswer: boolean
 }
 
-/** The Asia/Shanghai date of an instant. */
-export const dayOf = (instant: string): string => todayInShanghai(new Date(instant))
+/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
+
+/**
+ * The Asia/Shanghai date of an instant, 'YYYY-MM-DD'. The same answer as
+ * `todayInShanghai(new Date(instant))` without an Intl call: the queue asks it for thousands of rows.
+ *
+ * @example
+ * dayOf('2026-09-30T16:30:00Z') // '2026-10-01'
+ */
+export function dayOf(instant: string): string {
+  const ms = Date.parse(instant)
+  return Number.isNaN(ms) ? todayInShanghai(new Date(instant)) : new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
 
 /** Whether the village answered the latest result: feedback or a rating given after it was resolved. */
 export function villageAnswered(escalation: Pick<ClockedEscalation, 'feedback' | 'feedbackAt' | 'rating' | 'resolvedAt'>): boolean {
@@ -43,6 +55,20 @@ export function villageAnswered(escalation: Pick<ClockedEscalation, 'feedback' |
   // Rows resolved before migration 006 may carry feedback without feedbackAt: it answered that result.
   const legacyFeedback = escalation.feedback !== null && escalation.feedbackAt === undefined
   return legacyFeedback || after(escalation.feedbackAt) || after(escalation.rating?.ratedAt)
+}
+
+/** A villager rated one of the escalation's suggestions themselves after its latest 办结. */
+export function villagerRated(
+  suggestion: { rating: { by?: 'villager'; ratedAt: string } | null },
+  escalation: Pick<ClockedEscalation, 'resolvedAt'>,
+): boolean {
+  return suggestion.rating?.by === 'villager' && suggestion.rating.ratedAt >= (escalation.resolvedAt ?? '')
+}
+
+/** Sent back by the village (部分解决 / 没解决) and being worked again since. */
+export function isReopened(escalation: Pick<ClockedEscalation, 'status' | 'resolvedAt'> & { reopenedAt?: string }): boolean {
+  return escalation.reopenedAt !== undefined && ['accepted', 'assigned', 'forwarded'].includes(escalation.status) &&
+    escalation.reopenedAt >= (escalation.resolvedAt ?? '')
 }
 
 /** Whether the department reported in (报到) after the current assignment. */
@@ -88,6 +114,54 @@ export function closeWithoutAnswerFrom(calendar: WorkCalendar, policy: DeadlineP
 const workStatuses: readonly Escalation['status'][] = ['accepted', 'assigned', 'forwarded']
 
 /**
+ * The clocks of many escalations on one day (the queue): `deskClock` with the calendar's answers
+ * kept per date, since thousands of escalations share a few hundred dates.
+ *
+ * @example
+ * const clockOf = deskClocks(calendar, policy, '2026-11-16')
+ * escalations.map(clockOf)
+ */
+export function deskClocks(calendar: WorkCalendar, policy: DeadlinePolicy, today: string): (e: ClockedEscalation) => DeskClock {
+  const added = new Map<string, string>()
+  const dues = new Map<string, ReturnType<typeof dueStatus>>()
+  const add = (date: string, n: number) => {
+    const key = `${date}+${n}`
+    let found = added.get(key)
+    if (found === undefined) added.set(key, (found = addWorkingDays(calendar, date, n)))
+    return found
+  }
+  const due = (date: string) => {
+    let found = dues.get(date)
+    if (found === undefined) dues.set(date, (found = dueStatus(calendar, date, today)))
+    return found
+  }
+  return (e) => {
+    let step: ClockStep | null = null
+    let dueOn: string | null = null
+    if (e.status === 'submitted') {
+      step = 'accept'
+      dueOn = add(dayOf(e.submittedAt ?? e.createdAt), policy.acceptDays)
+    } else if (workStatuses.includes(e.status) && e.dueOn !== null) {
+      step = 'work'
+      dueOn = e.dueOn
+    }
+    const status = dueOn === null ? null : due(dueOn)
+    const reportDueOn = e.status !== 'assigned' || e.assignedAt === undefined || isReported(e) ? null : add(dayOf(e.assignedAt), policy.reportDays)
+    const closeFrom = e.status !== 'resolved' || villageAnswered(e) ? null : add(dayOf(e.resolvedAt ?? e.updatedAt), policy.closeAfterDays)
+    if (closeFrom !== null) step = 'village'
+    return {
+      step,
+      dueOn,
+      state: status?.status ?? null,
+      workingDaysLeft: status?.workingDaysLeft ?? 0,
+      unreported: reportDueOn !== null && today > reportDueOn,
+      reportDueOn,
+      mayCloseWithoutAnswer: closeFrom !== null && today >= closeFrom,
+    }
+  }
+}
+
+/**
  * Every clock of an escalation on `today`: acceptance while submitted, the department deadline
  * while it is worked, 未报到 after 交办, and whether 销号 without an answer is allowed.
  *
@@ -95,26 +169,5 @@ const workStatuses: readonly Escalation['status'][] = ['accepted', 'assigned', '
  * deskClock(calendar, policy, submittedLastWeek, '2026-10-15').state // 'overdue'
  */
 export function deskClock(calendar: WorkCalendar, policy: DeadlinePolicy, e: ClockedEscalation, today: string): DeskClock {
-  let step: ClockStep | null = null
-  let dueOn: string | null = null
-  if (e.status === 'submitted') {
-    step = 'accept'
-    dueOn = acceptanceDue(calendar, policy, e)
-  } else if (workStatuses.includes(e.status) && e.dueOn !== null) {
-    step = 'work'
-    dueOn = e.dueOn
-  }
-  const due = dueOn === null ? null : dueStatus(calendar, dueOn, today)
-  const reportDueOn = reportDue(calendar, policy, e)
-  const closeFrom = closeWithoutAnswerFrom(calendar, policy, e)
-  if (e.status === 'resolved' && closeFrom !== null) step = 'village'
-  return {
-    step,
-    dueOn,
-    state: due?.status ?? null,
-    workingDaysLeft: due?.workingDaysLeft ?? 0,
-    unreported: reportDueOn !== null && today > reportDueOn,
-    reportDueOn,
-    mayCloseWithoutAnswer: closeFrom !== null && today >= closeFrom,
-  }
+  return deskClocks(calendar, policy, today)(e)
 }

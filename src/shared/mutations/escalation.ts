@@ -11,7 +11,7 @@ import { accept, created, defineMutation, reject, updated } from './core'
 import {
   chainTransitions, idList, notRole, outOfScope, refuseTransition, rolesOf, staleList, text,
 } from './guards'
-import { villageAnswered } from '../desk/clock'
+import { villageAnswered, villagerRated } from '../desk/clock'
 import { remarkChange } from './remark'
 import { listedSuggestions, loadSuggestions, suggestionsOutOfScope } from './suggestionTriage'
 
@@ -175,6 +175,11 @@ export const closeEscalationArgs = z.object({
    */
   note: text('note', 2, 500).optional(),
   remarkId: id.optional(),
+  /**
+   * The escalation's suggestions as the device has them: a villager's own rating of one of them
+   * after the latest 办结 (on the village page) is the village's answer too.
+   */
+  suggestionIds: escalationSuggestionIds.optional(),
 })
 export type CloseEscalationArgs = z.input<typeof closeEscalationArgs>
 
@@ -188,7 +193,12 @@ export const closeEscalation = escalationTransition(
   closeEscalationArgs,
   (escalation, { args, actor, now, rows }) => {
     const patch = { closedAt: now }
-    if (actor.role === 'cadre' || villageAnswered(escalation)) return { patch }
+    if (args.suggestionIds !== undefined) {
+      const stale = staleList(escalation.suggestionIds, args.suggestionIds, 'suggestionIds')
+      if (stale) return { refusal: stale }
+    }
+    const rated = listedSuggestions(rows, args.suggestionIds ?? []).some((one) => villagerRated(one, escalation))
+    if (actor.role === 'cadre' || villageAnswered(escalation) || rated) return { patch }
     if (args.note === undefined || args.remarkId === undefined) return { refusal: reject('invalid_args', 'note', 'note_required') }
     if (rows.exists('remarks', args.remarkId)) return { refusal: reject('conflict', 'remarkId') }
     return {
@@ -198,7 +208,7 @@ export const closeEscalation = escalationTransition(
       })],
     }
   },
-  (args) => (args.remarkId ? [{ table: 'remarks', id: args.remarkId }] : []),
+  (args) => [...(args.remarkId ? [{ table: 'remarks' as const, id: args.remarkId }] : []), ...listedReads({ suggestionIds: args.suggestionIds ?? [] })],
 )
 
 export const rejectEscalationResultArgs = z.object({
@@ -226,16 +236,20 @@ export const rejectEscalationResult = escalationTransition(
   listedReads,
 )
 
-export const rateEscalationArgs = z
-  .object({
-    id,
-    suggestionIds: escalationSuggestionIds,
-    stars: z.number().int('stars_invalid').min(1, 'stars_invalid').max(5, 'stars_invalid'),
-    outcome: z.enum(ratingOutcomes, 'outcome_required'),
-    /** What the village says; required (the reason, shown on top at the desk) unless 解决了. */
-    feedback: text('feedback', 2, 2000).optional(),
-  })
-  .refine((args) => args.outcome === 'resolved' || args.feedback !== undefined, { path: ['feedback'], message: 'feedback_required' })
+/** The village's answer in a callback: the rating and its words. */
+export const escalationRating = z.object({
+  stars: z.number().int('stars_invalid').min(1, 'stars_invalid').max(5, 'stars_invalid'),
+  outcome: z.enum(ratingOutcomes, 'outcome_required'),
+  /** What the village says; required (the reason, shown on top at the desk) unless 解决了. */
+  feedback: text('feedback', 2, 2000).optional(),
+})
+
+/** 部分解决 / 没解决 must say why. */
+export function withReason<S extends z.ZodType<{ outcome: string; feedback?: string }>>(schema: S) {
+  return schema.refine((args) => args.outcome === 'resolved' || args.feedback !== undefined, { path: ['feedback'], message: 'feedback_required' })
+}
+
+export const rateEscalationArgs = withReason(z.object({ id, suggestionIds: escalationSuggestionIds }).extend(escalationRating.shape))
 export type RateEscalationArgs = z.input<typeof rateEscalationArgs>
 
 /**

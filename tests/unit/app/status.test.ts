@@ -3,9 +3,10 @@ import { nextTick, ref } from 'vue'
 import { defineStore } from 'pinia'
 import OfflineIndicator from '@app/components/app/OfflineIndicator.vue'
 import StorageNotice from '@app/components/app/StorageNotice.vue'
-import UnsentBadge from '@app/components/app/UnsentBadge.vue'
+import UnsentBadge, { SENDING_GRACE_MS } from '@app/components/app/UnsentBadge.vue'
 import { reloadRequired, storageProblem } from '@app/db'
 import { useOutboxStore } from '@app/stores/outbox'
+import { useSyncStore } from '@app/stores/sync'
 import { mountWithApp } from '../helpers/mount'
 
 // The badge only reads pendingCount; the real store counts IndexedDB rows, which is the db layer's
@@ -52,6 +53,7 @@ describe('UnsentBadge', () => {
   it('shows how many changes are unsent, with a spoken label, and hides at 0', async () => {
     const { wrapper, pinia } = await mountWithApp(UnsentBadge)
     const outbox = useOutboxStore(pinia)
+    useSyncStore(pinia).state = 'offline'
     expect(wrapper.find('[data-testid="unsent-badge"]').exists()).toBe(false)
 
     outbox.pendingCount = 3
@@ -65,9 +67,31 @@ describe('UnsentBadge', () => {
     expect(wrapper.find('[data-testid="unsent-badge"]').exists()).toBe(false)
   })
 
+  it('says nothing while an online phone is sending, and shows what it has not sent in the usual time', async () => {
+    vi.useFakeTimers()
+    try {
+      const { wrapper, pinia } = await mountWithApp(UnsentBadge)
+      const outbox = useOutboxStore(pinia)
+      outbox.pendingCount = 1
+      await nextTick()
+      expect(wrapper.find('[data-testid="unsent-badge"]').exists()).toBe(false)
+      outbox.pendingCount = 0
+      await nextTick()
+      outbox.pendingCount = 1
+      await nextTick()
+      vi.advanceTimersByTime(SENDING_GRACE_MS)
+      await nextTick()
+      expect(wrapper.get('[data-testid="unsent-badge"]').text()).toContain('未发送 1')
+      wrapper.unmount()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('uses singular and plural labels in English', async () => {
     const { wrapper, pinia } = await mountWithApp(UnsentBadge, { locale: 'en' })
     const outbox = useOutboxStore(pinia)
+    useSyncStore(pinia).state = 'retrying'
     outbox.pendingCount = 1
     await nextTick()
     expect(wrapper.get('.sr-only').text()).toBe('1 change has not been sent to the server yet')

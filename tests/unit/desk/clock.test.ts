@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { defaultCalendar } from '@shared/calendar'
+import { defaultCalendar, todayInShanghai } from '@shared/calendar'
 import {
-  acceptanceDue, closeWithoutAnswerFrom, deskClock, isReported, reportDue, villageAnswered,
+  acceptanceDue, closeWithoutAnswerFrom, dayOf, deskClock, isReported, reportDue, villageAnswered,
 } from '@shared/desk/clock'
 import { defaultDeadlinePolicy } from '@shared/records'
 import { anEscalation } from '../builders'
@@ -99,5 +99,13 @@ describe('销号 without the village\'s answer', () => {
 
   it('takes the feedback of a row from before the clocks as an answer', () => {
     expect(villageAnswered({ ...resolved, resolvedAt: undefined, feedback: '修好了' })).toBe(true)
+  })
+})
+
+describe('dayOf', () => {
+  it.each([
+    '2026-09-30T16:30:00.000Z', '2026-09-30T15:59:59.999Z', '2026-12-31T16:00:00.000Z', '2026-06-01T00:00:00+08:00', '2024-02-28T20:00:00Z',
+  ])('gives the Shanghai date of %s as the Intl calendar does', (instant) => {
+    expect(dayOf(instant)).toBe(todayInShanghai(new Date(instant)))
   })
 })

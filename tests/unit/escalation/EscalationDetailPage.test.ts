@@ -33,7 +33,7 @@ describe('EscalationDetailPage', () => {
     ['township', 'resolved', [zh.escalation.action.close]],
     ['cadre', 'submitted', []],
     ['cadre', 'returned', [zh.escalation.action.resubmit]],
-    ['cadre', 'resolved', [zh.escalation.action.close, zh.escalation.action.reject_result, zh.escalation.action.feedback]],
+    ['cadre', 'resolved', [zh.escalation.action.close, zh.escalation.action.rate, zh.escalation.action.feedback]],
   ] as const)('shows a %s member of a %s escalation exactly the allowed actions', async (role, status, expected) => {
     const escalation = anEscalation({ status, dueOn: status === 'submitted' ? null : '2026-10-12' })
     await seed({ escalations: [escalation] })
@@ -112,6 +112,77 @@ describe('EscalationDetailPage', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('村里可以自己解决'))
     const remarks = await useDb().remarks.where('subjectId').equals(escalation.id).toArray()
     expect(remarks.map((r) => [r.kind, r.text])).toEqual([['note', '村里可以自己解决']])
+  })
+
+  it('shows 报到 after 交办 and records it, and flags 未报到 once its day has passed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-18T04:00:00.000Z'))
+    const escalation = anEscalation({ status: 'assigned', department: '镇水利站', assignee: '李站长', dueOn: '2026-11-25', assignedAt: '2026-11-13T02:00:00.000Z' })
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs('township', escalation)
+    expect(wrapper.get('[data-clock="unreported"]').text()).toContain('未报到')
+    await button(wrapper, zh.escalation.action.report).trigger('click')
+    await button(wrapper, zh.escalation.form.submit.report).trigger('click')
+    await vi.waitFor(async () => expect((await useDb().escalations.get(escalation.id))?.reportedAt).toBeDefined())
+    await vi.waitFor(() => expect(wrapper.find('[data-clock="unreported"]').exists()).toBe(false))
+    expect(wrapper.get('[data-clock="reported"]').text()).toBe('2026-11-18 已报到')
+    expect(buttons(wrapper)).not.toContain(zh.escalation.action.report)
+  })
+
+  it('offers 销号 to the township only after the village answered, or with a note after closeAfterDays', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-12T04:00:00.000Z'))
+    const escalation = anEscalation({ status: 'resolved', resolution: '已清淤', resolvedAt: '2026-11-10T02:00:00.000Z' })
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs('township', escalation)
+    expect(buttons(wrapper)).toEqual([])
+    expect(wrapper.text()).toContain('2026-11-17 起可以不等反馈销号')
+    wrapper.unmount()
+
+    vi.setSystemTime(new Date('2026-11-17T04:00:00.000Z'))
+    const later = await openAs('township', escalation)
+    expect(buttons(later)).toEqual([zh.escalation.action.close])
+    await button(later, zh.escalation.action.close).trigger('click')
+    await later.get('textarea[name="text"]').setValue('已电话联系，五个工作日未反馈')
+    await later.get('form').trigger('submit')
+    await vi.waitFor(async () => expect((await useDb().escalations.get(escalation.id))?.status).toBe('closed'))
+    const remarks = await useDb().remarks.where('subjectId').equals(escalation.id).toArray()
+    expect(remarks.map((r) => r.text)).toEqual(['已电话联系，五个工作日未反馈'])
+  })
+
+  it('takes the village\'s 部分解决 and shows the desk the reason on top', async () => {
+    const suggestion = aSuggestion({ status: 'resolved' })
+    const escalation = anEscalation({ status: 'resolved', suggestionIds: [suggestion.id], resolution: '已清淤', resolvedAt: '2026-10-05T02:00:00.000Z' })
+    await seed({ suggestions: [suggestion], escalations: [escalation] })
+    const cadrePage = await openAs('cadre', escalation)
+    await button(cadrePage, zh.escalation.action.rate).trigger('click')
+    await cadrePage.get('input[name="stars"][value="2"]').setValue(true)
+    await cadrePage.get('input[name="outcome"][value="partly"]').setValue(true)
+    await cadrePage.get('form').trigger('submit')
+    expect(cadrePage.text()).toContain(zh.escalation.validation.feedback_required)
+    await cadrePage.get('textarea[name="feedback"]').setValue('下游还堵着一段')
+    await cadrePage.get('form').trigger('submit')
+    await vi.waitFor(async () => expect((await useDb().escalations.get(escalation.id))?.status).toBe('assigned'))
+    cadrePage.unmount()
+
+    const desk = await openAs('township', escalation)
+    await vi.waitFor(() => expect(desk.find('[data-testid="reopened"]').exists()).toBe(true))
+    const top = desk.get('[data-testid="reopened"]').text()
+    expect(top).toContain('村里认为部分解决，已退回办理')
+    expect(top).toContain('理由：下游还堵着一段')
+    // On top: before the facts of the escalation.
+    expect(desk.html().indexOf('data-testid="reopened"')).toBeLessThan(desk.html().indexOf(zh.escalation.detail.status))
+  })
+
+  it('shows the village\'s rating on the desk', async () => {
+    const escalation = anEscalation({
+      status: 'resolved', resolution: '已清淤', resolvedAt: '2026-10-05T02:00:00.000Z',
+      rating: { stars: 5, outcome: 'resolved', ratedAt: '2026-10-06T02:00:00.000Z' },
+    })
+    await seed({ escalations: [escalation] })
+    const wrapper = await openAs('township', escalation)
+    expect(wrapper.get('[data-testid="village-rating"]').text()).toBe('村里的评价：5 星 · 解决了（2026-10-06）')
+    expect(buttons(wrapper)).toEqual([zh.escalation.action.close])
   })
 
   it('says when the phone does not hold the escalation', async () => {

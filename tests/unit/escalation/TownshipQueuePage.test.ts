@@ -2,45 +2,121 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import TownshipQueuePage from '@app/pages/TownshipQueuePage.vue'
 import zh from '@app/locales/zh-CN'
+import { useDb } from '@app/db'
+import { LAST_SYNC_KEY } from '@app/stores/sync'
 import { aVillage, anEscalation, ids, testId } from '../builders'
 import { mountWithApp } from '../helpers/mount'
 import { setUpPageTests } from '../helpers/page'
-import { useDb } from '@app/db'
 import { seed, sessionAs } from './fixtures'
 
 const page = setUpPageTests({ now: '2026-10-13T04:00:00.000Z' })
+/** happy-dom's own handle on the window: its viewport decides what `matchMedia` answers. */
+const viewport = (width: number) => (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width, height: 800 })
+
+async function openQueue(route = '/township') {
+  const mounted = await mountWithApp(TownshipQueuePage, { route, session: sessionAs('township') })
+  page.keep(mounted.wrapper)
+  return mounted
+}
 
 describe('TownshipQueuePage', () => {
-  it('lists what waits for acceptance first, with the village, and marks what is overdue', async () => {
+  it('lists the township\'s escalations nearest deadline first, with the village, and marks what is overdue', async () => {
+    const otherVillage = aVillage({ id: ids.otherVillage, name: '孙庄村', code: 'szc001' })
+    await useDb().villages.put(otherVillage)
+    await seed({
+      escalations: [
+        anEscalation({ title: '东街排水沟疏通', status: 'assigned', dueOn: '2026-10-09', department: '镇水利站', assignee: '李站长' }),
+        anEscalation({ title: '孙庄至镇区道路修补', villageId: otherVillage.id, createdAt: '2026-10-12T02:00:00.000Z', submittedAt: '2026-10-12T02:00:00.000Z' }),
+        anEscalation({ title: '别的镇的事', townshipId: ids.otherTownship, villageId: testId(99) }),
+      ],
+    })
+    const { wrapper } = await openQueue()
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(2))
+
+    const cards = wrapper.findAll('tbody tr').map((a) => a.text())
+    expect(wrapper.findAll('th').map((th) => th.text().replace(/[↑↓↕]/, '').trim())).toEqual(Object.values(zh.desk.columns))
+    expect(cards[0]).toContain('东街排水沟疏通')
+    expect(cards[0]).toContain('刘土城村')
+    expect(cards[0]).toContain('镇水利站 / 李站长')
+    expect(cards[0]).toContain('超期 3 个工作日')
+    // Sent on Monday the 12th: acceptance is due a working day later, the 13th (today).
+    expect(cards[1]).toContain('孙庄至镇区道路修补')
+    expect(cards[1]).toContain('2026-10-13')
+    expect(cards[1]).toContain('今天到期')
+    expect(wrapper.text()).not.toContain('别的镇的事')
+    expect(wrapper.get('[data-testid="digest-overdue"]').text()).toBe('已超期 1 件')
+    expect(wrapper.get('[data-testid="queue-ready"]').attributes('data-count')).toBe('2')
+  })
+
+  it('keeps the filters in the URL and counts each status group under them', async () => {
     const otherVillage = aVillage({ id: ids.otherVillage, name: '孙庄村', code: 'szc001' })
     await useDb().villages.put(otherVillage)
     await seed({
       escalations: [
         anEscalation({ title: '东街排水沟疏通', status: 'assigned', dueOn: '2026-10-09' }),
-        anEscalation({ title: '孙庄至镇区道路修补', villageId: otherVillage.id, createdAt: '2026-10-12T02:00:00.000Z' }),
-        anEscalation({ title: '别的镇的事', townshipId: ids.otherTownship, villageId: testId(99) }),
+        anEscalation({ title: '村西桥面', status: 'assigned', dueOn: '2026-10-20' }),
+        anEscalation({ title: '孙庄至镇区道路修补', villageId: otherVillage.id, status: 'assigned', dueOn: '2026-10-09' }),
       ],
     })
-    const { wrapper } = await mountWithApp(TownshipQueuePage, { route: '/township', session: sessionAs('township') })
-    page.keep(wrapper)
-    await vi.waitFor(() => expect(wrapper.findAll('h2')).toHaveLength(2))
+    const { wrapper, router } = await openQueue()
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(3))
 
-    expect(wrapper.findAll('h2').map((h) => h.text())).toEqual([zh.escalation.queue.groups.waiting, zh.escalation.queue.groups.working])
-    const cards = wrapper.findAll('a.escalation-card').map((a) => a.text())
-    expect(cards).toHaveLength(2)
-    expect(cards[0]).toContain('孙庄至镇区道路修补')
-    expect(cards[0]).toContain('孙庄村 上报')
-    expect(cards[0]).toContain('已等待 1 个工作日')
-    expect(cards[1]).toContain('东街排水沟疏通')
-    expect(cards[1]).toContain('刘土城村 上报')
-    expect(cards[1]).toContain('已超期 3 个工作日')
-    expect(wrapper.get('[data-tone="overdue"]').text()).toContain('已超期')
-    expect(wrapper.text()).not.toContain('别的镇的事')
+    await wrapper.get('select[name="village"]').setValue(ids.village)
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ village: ids.village }))
+    await wrapper.get('[data-testid="digest-overdue"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ village: ids.village, due: 'overdue' }))
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(1))
+    expect(wrapper.get('tbody tr').text()).toContain('东街排水沟疏通')
+    expect(wrapper.get('[data-testid="queue-ready"]').attributes('data-query')).toBe(`village=${ids.village}&due=overdue`)
+    expect(wrapper.get('[data-group="working"]').text()).toBe('办理中 1')
+
+    // Opened from the address: the same filters.
+    page.keep(wrapper).unmount()
+    const again = await openQueue(`/township?village=${ids.village}&due=overdue`)
+    await vi.waitFor(() => expect(again.wrapper.findAll('tbody tr')).toHaveLength(1))
+    expect((again.wrapper.get('select[name="village"]').element as HTMLSelectElement).value).toBe(ids.village)
   })
 
-  it('says so when the township has nothing escalated', async () => {
-    const { wrapper } = await mountWithApp(TownshipQueuePage, { route: '/township', session: sessionAs('township') })
-    page.keep(wrapper)
-    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.escalation.queue.empty))
+  it('finds by search text', async () => {
+    await seed({ escalations: [anEscalation({ title: '东街排水沟疏通' }), anEscalation({ title: '村西桥面破损' })] })
+    const { wrapper, router } = await openQueue('/township?q=桥面')
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(1))
+    expect(wrapper.get('tbody tr').text()).toContain('村西桥面破损')
+    expect(router.currentRoute.value.query).toEqual({ q: '桥面' })
+  })
+
+  it('shows one page of 50 rows at a time', async () => {
+    await seed({ escalations: Array.from({ length: 120 }, (_, i) => anEscalation({ title: `事项 ${i}`, status: 'assigned', dueOn: '2026-10-20' })) })
+    const { wrapper, router } = await openQueue()
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(50))
+    expect(wrapper.text()).toContain('第 1 / 3 页，共 120 件')
+    await wrapper.findAll('.desk-pager button')[1]!.trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ page: '2' }))
+    await vi.waitFor(() => expect(wrapper.text()).toContain('第 2 / 3 页，共 120 件'))
+  })
+
+  it('is a list on a phone', async () => {
+    viewport(390)
+    try {
+      await seed({ escalations: [anEscalation({ title: '东街排水沟疏通', status: 'assigned', dueOn: '2026-10-09' })] })
+      const { wrapper } = await openQueue()
+      await vi.waitFor(() => expect(wrapper.findAll('a.desk-list__card')).toHaveLength(1))
+      expect(wrapper.find('table').exists()).toBe(false)
+      expect(wrapper.get('a.desk-list__card').text()).toContain('2026-10-09 · 超期 3 个工作日')
+    } finally {
+      viewport(1024)
+    }
+  })
+
+  it('waits for the first download on a fresh desk instead of saying there is nothing', async () => {
+    const { wrapper } = await openQueue()
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.desk.loading))
+    expect(wrapper.text()).not.toContain(zh.desk.empty)
+  })
+
+  it('says so when the township has nothing escalated after a sync', async () => {
+    await useDb().meta.put({ key: LAST_SYNC_KEY, value: '2026-10-13T03:00:00.000Z' })
+    const { wrapper } = await openQueue()
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.desk.empty))
   })
 })

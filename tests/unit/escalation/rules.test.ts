@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { escalationActions } from '@app/components/escalation/escalationActions'
 import { suggestionActions } from '@app/components/suggestion/suggestionActions'
 import { escalationDue } from '@app/components/escalation/escalationDue'
-import { queueGroups } from '@app/components/escalation/queueGroups'
+import { groupOf, queueGroupKeys } from '@app/components/escalation/queueGroups'
+import { escalationStatuses } from '@shared/records'
 import { anEscalation } from '../builders'
 
 describe('escalationActions', () => {
@@ -17,7 +18,7 @@ describe('escalationActions', () => {
     ['submitted', 'cadre', []],
     ['assigned', 'cadre', []],
     ['returned', 'cadre', ['resubmit']],
-    ['resolved', 'cadre', ['close', 'reject_result', 'feedback']],
+    ['resolved', 'cadre', ['close', 'rate', 'feedback']],
     ['closed', 'cadre', ['feedback']],
     ['resolved', 'collector', []],
     ['submitted', 'admin', []],
@@ -62,19 +63,12 @@ describe('escalationDue', () => {
   })
 })
 
-describe('queueGroups', () => {
-  it('puts what waits for the township first, oldest first, and the nearest deadline first in progress', () => {
-    const older = anEscalation({ title: '旧', status: 'submitted', createdAt: '2026-09-01T01:00:00.000Z' })
-    const newer = anEscalation({ title: '新', status: 'submitted', createdAt: '2026-09-20T01:00:00.000Z' })
-    const later = anEscalation({ title: '晚', status: 'assigned', dueOn: '2026-10-20' })
-    const sooner = anEscalation({ title: '早', status: 'accepted', dueOn: '2026-10-09' })
-    const closed = anEscalation({ title: '完', status: 'closed' })
-
-    const groups = queueGroups([closed, later, newer, sooner, older])
-    expect(groups.map((g) => [g.key, g.escalations.map((e) => e.title)])).toEqual([
-      ['waiting', ['旧', '新']],
-      ['working', ['早', '晚']],
-      ['closed', ['完']],
+describe('queue groups', () => {
+  it('put each status in its group, in the order the queue shows them', () => {
+    expect(queueGroupKeys).toEqual(['waiting', 'working', 'resolved', 'returned', 'closed'])
+    expect(escalationStatuses.map((status) => [status, groupOf(status)])).toEqual([
+      ['submitted', 'waiting'], ['accepted', 'working'], ['assigned', 'working'], ['resolved', 'resolved'],
+      ['closed', 'closed'], ['returned', 'returned'], ['forwarded', 'working'],
     ])
   })
 })

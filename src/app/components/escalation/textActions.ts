@@ -1,12 +1,13 @@
 import type { z } from 'zod'
-import { escalationFeedbackArgs, rejectEscalationResultArgs, resubmitEscalationArgs } from '@shared/mutations/escalation'
-import { forwardEscalationArgs, resolveEscalationArgs, returnEscalationArgs } from '@shared/mutations/escalationWork'
+import { closeEscalationArgs, escalationFeedbackArgs, rejectEscalationResultArgs, resubmitEscalationArgs } from '@shared/mutations/escalation'
+import { forwardEscalationArgs, returnEscalationArgs } from '@shared/mutations/escalationWork'
 import { addRemarkArgs } from '@shared/mutations/remark'
-import type { AcceptInput, AssignInput } from '@app/stores/escalations'
+import type { AttachmentDraft } from '@app/components/attachment/attachmentDraft'
+import type { AcceptInput, AssignInput, RateInput } from '@app/stores/escalations'
 import type { EscalationAction } from './escalationActions'
 
 /** The actions that take one text: a reason, a result, a note, feedback. */
-export type TextAction = Exclude<EscalationAction, 'accept' | 'assign' | 'close' | 'report' | 'reopen'>
+export type TextAction = Exclude<EscalationAction, 'accept' | 'assign' | 'close' | 'report' | 'reopen' | 'rate' | 'resolve'>
 
 export interface TextActionForm {
   /** The mutation's schema of the text, so the form says what the server would refuse. */
@@ -23,10 +24,6 @@ export const textActions: Record<TextAction, TextActionForm> = {
     placeholderKey: 'escalation.form.reasonPlaceholder', maxlength: 500,
   },
   forward: { schema: forwardEscalationArgs.shape.note, labelKey: 'escalation.form.note', maxlength: 500 },
-  resolve: {
-    schema: resolveEscalationArgs.shape.resolution, labelKey: 'escalation.form.resolution',
-    placeholderKey: 'escalation.form.resolutionPlaceholder', maxlength: 4000,
-  },
   reject_result: {
     schema: rejectEscalationResultArgs.shape.feedback, labelKey: 'escalation.form.feedback',
     placeholderKey: 'escalation.form.feedbackPlaceholder', maxlength: 2000,
@@ -47,6 +44,11 @@ export function isTextAction(action: EscalationAction): action is TextAction {
 export type ActionPayload =
   | { action: 'accept'; input: AcceptInput }
   | { action: 'assign'; input: AssignInput }
-  | { action: 'close' }
+  | { action: 'close'; note?: string }
   | { action: 'report' }
+  | { action: 'resolve'; input: { resolution: string; photos: AttachmentDraft[] } }
+  | { action: 'rate'; input: RateInput }
   | { action: TextAction; text: string }
+
+/** The note of a 销号 without the village's answer (the mutation's own rule, required here). */
+export const closeNote = closeEscalationArgs.shape.note.unwrap()

@@ -73,6 +73,7 @@ export default {
     resubmit: 'Send again',
     feedback: 'Give feedback',
     progress: 'Record progress',
+    rate: 'Callback: record the village’s rating',
   },
   form: {
     cancel: 'Cancel',
@@ -192,6 +193,8 @@ export default {
     answer_required: 'Please write an answer',
     answer_too_short: 'The answer needs at least 2 characters',
     answer_too_long: 'The answer can have at most 2000 characters',
+    stars_invalid: 'Please pick 1 to 5 stars',
+    outcome_required: 'Please say whether it was resolved',
     invalid: 'Please check this field',
   },
 } satisfies MessageSchema['escalation']

@@ -2,6 +2,7 @@ import type { MessageSchema } from '../index'
 import app from './app'
 import attachment from './attachment'
 import common from './common'
+import desk from './desk'
 import enrol from './enrol'
 import errors from './errors'
 import escalation from './escalation'
@@ -16,4 +17,4 @@ import suggestion from './suggestion'
 import sync from './sync'
 import triage from './triage'
 
-export default { app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, reports, run, settings, suggestion, sync, triage } satisfies MessageSchema
+export default { app, attachment, common, desk, enrol, errors, escalation, followup, ledger, meeting, minutes, reports, run, settings, suggestion, sync, triage } satisfies MessageSchema

@@ -71,6 +71,7 @@ export default {
     resubmit: '重新上报',
     feedback: '填写村里的反馈',
     progress: '记录进展',
+    rate: '回访：记下村里的评价',
   },
   form: {
     cancel: '取消',
@@ -190,6 +191,8 @@ export default {
     answer_required: '请填写答复',
     answer_too_short: '答复至少 2 个字',
     answer_too_long: '答复最多 2000 字',
+    stars_invalid: '请选择满意度（1 到 5 星）',
+    outcome_required: '请选择问题是否解决',
     invalid: '请检查这一项',
   },
 }

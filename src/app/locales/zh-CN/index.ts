@@ -1,6 +1,7 @@
 import app from './app'
 import attachment from './attachment'
 import common from './common'
+import desk from './desk'
 import enrol from './enrol'
 import errors from './errors'
 import escalation from './escalation'
@@ -16,4 +17,4 @@ import sync from './sync'
 import triage from './triage'
 
 /** Simplified Chinese, the complete reference locale: every other locale must have the same keys. */
-export default { app, attachment, common, enrol, errors, escalation, followup, ledger, meeting, minutes, reports, run, settings, suggestion, sync, triage }
+export default { app, attachment, common, desk, enrol, errors, escalation, followup, ledger, meeting, minutes, reports, run, settings, suggestion, sync, triage }

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { defaultCalendar } from '@shared/calendar'
+import { defaultDeadlinePolicy } from '@shared/records'
+import {
+  deriveRows, filterFromQuery, optionsOf, queryFromFilter, viewOf, type QueueFilter,
+} from '@app/components/desk/queueRows'
+import { leftWords } from '@app/components/desk/rowWords'
+import { anEscalation, ids } from '../builders'
+
+const today = '2026-11-18'
+const names = new Map([[ids.village, '刘土城村'], [ids.otherVillage, '孙庄村']])
+const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`
+const escalations = [
+  anEscalation({ title: '东街排水沟', status: 'assigned', dueOn: '2026-11-16', department: '水利站', assignee: '李站长', assignedAt: at(9), reportedAt: at(10), submittedAt: at(2) }),
+  anEscalation({ title: '村西桥面', status: 'assigned', dueOn: '2026-11-18', department: '交通办', assignee: '王干事', assignedAt: at(16), submittedAt: at(12) }),
+  anEscalation({ title: '孙庄道路', villageId: ids.otherVillage, status: 'submitted', submittedAt: at(17) }),
+  anEscalation({ title: '路灯', status: 'resolved', resolvedAt: at(9), submittedAt: at(3), rating: undefined }),
+  anEscalation({ title: '旧事', status: 'closed', submittedAt: at(1), rating: { stars: 4, outcome: 'partly', ratedAt: at(5) } }),
+]
+const rows = deriveRows(escalations, names, defaultCalendar, defaultDeadlinePolicy, today)
+const filter = (patch: Partial<QueueFilter> = {}): QueueFilter => ({ ...filterFromQuery({}), ...patch })
+
+describe('deriveRows', () => {
+  it('gives each escalation its clock, village and group in one row', () => {
+    expect(rows.map((r) => [r.title, r.group, r.dueOn, r.state, r.workingDaysLeft, r.unreported])).toEqual([
+      ['东街排水沟', 'working', '2026-11-16', 'overdue', -2, false],
+      ['村西桥面', 'working', '2026-11-18', 'due_today', 0, true],
+      ['孙庄道路', 'waiting', '2026-11-18', 'due_today', 0, false],
+      ['路灯', 'resolved', null, null, 0, false],
+      ['旧事', 'closed', null, null, 0, false],
+    ])
+    expect(rows[2]!.villageName).toBe('孙庄村')
+    expect(rows[3]!.mayCloseWithoutAnswer).toBe(true)
+    expect(rows[4]).toMatchObject({ stars: 4, outcome: 'partly' })
+  })
+
+  it('leaves out deleted rows', () => {
+    expect(deriveRows([{ ...escalations[0]!, deletedAt: at(3) }], names, defaultCalendar, defaultDeadlinePolicy, today)).toEqual([])
+  })
+})
+
+describe('viewOf', () => {
+  it('sorts by the nearest deadline, none last, and digests the township', () => {
+    const view = viewOf(rows, filter())
+    expect(view.rows.map((r) => r.title)).toEqual(['东街排水沟', '村西桥面', '孙庄道路', '旧事', '路灯'])
+    expect(view.digest).toEqual({ overdue: 1, dueToday: 2, unreported: 1, closable: 1 })
+    expect(view.groupCounts).toEqual({ all: 5, waiting: 1, working: 2, resolved: 1, returned: 0, closed: 1 })
+  })
+
+  it.each([
+    [{ village: ids.otherVillage }, ['孙庄道路']],
+    [{ due: 'overdue' as const }, ['东街排水沟']],
+    [{ due: 'today' as const }, ['村西桥面', '孙庄道路']],
+    [{ due: 'unreported' as const }, ['村西桥面']],
+    [{ department: '交通办' }, ['村西桥面']],
+    [{ assignee: '李站长' }, ['东街排水沟']],
+    [{ group: 'working' as const }, ['东街排水沟', '村西桥面']],
+    [{ from: '2026-11-03', to: '2026-11-12' }, ['村西桥面', '路灯']],
+    [{ q: '孙庄' }, ['孙庄道路']],
+    [{ q: '王干事' }, ['村西桥面']],
+  ])('filters by %j', (patch, titles) => {
+    expect(viewOf(rows, filter(patch)).rows.map((r) => r.title)).toEqual(titles)
+  })
+
+  it('counts the groups under the other filters, not under the status one', () => {
+    const view = viewOf(rows, filter({ village: ids.village, group: 'closed' }))
+    expect(view.rows.map((r) => r.title)).toEqual(['旧事'])
+    expect(view.groupCounts).toMatchObject({ all: 4, waiting: 0, working: 2, resolved: 1, closed: 1 })
+  })
+
+  it('sorts the other way and by the latest sent', () => {
+    expect(viewOf(rows, filter({ sort: '-due' })).rows[0]!.dueOn).toBeNull()
+    expect(viewOf(rows, filter({ sort: 'new' })).rows.map((r) => r.title)[0]).toBe('孙庄道路')
+  })
+})
+
+describe('the filters in the URL', () => {
+  it('round-trip, leaving the defaults out', () => {
+    const f = filter({ village: ids.village, due: 'overdue', q: ' 桥 ', sort: '-due', page: 2 })
+    const query = queryFromFilter(f)
+    expect(query).toEqual({ village: ids.village, due: 'overdue', q: '桥', sort: '-due', page: '2' })
+    expect(filterFromQuery(query)).toEqual({ ...f, q: '桥' })
+    expect(queryFromFilter(filter())).toEqual({})
+  })
+
+  it('ignore what they do not know', () => {
+    expect(filterFromQuery({ due: 'soon', status: 'x', from: 'yesterday', page: '-1', sort: 'up' })).toEqual(filter())
+  })
+})
+
+describe('options and words', () => {
+  it('lists the departments and assignees once', () => {
+    expect(optionsOf(rows)).toEqual({ departments: ['交通办', '水利站'], assignees: ['李站长', '王干事'] })
+  })
+
+  it('says the time left or overdue', () => {
+    expect(leftWords({ state: 'overdue', workingDaysLeft: -2 })).toEqual({ key: 'desk.left.overdue', n: 2 })
+    expect(leftWords({ state: 'overdue', workingDaysLeft: 0 })).toEqual({ key: 'desk.left.overdueToday', n: 0 })
+    expect(leftWords({ state: 'due_today', workingDaysLeft: 0 })).toEqual({ key: 'desk.left.today', n: 0 })
+    expect(leftWords({ state: 'on_time', workingDaysLeft: 3 })).toEqual({ key: 'desk.left.left', n: 3 })
+    expect(leftWords({ state: null, workingDaysLeft: 0 })).toEqual({ key: 'desk.left.none', n: 0 })
+  })
+})
