@@ -153,7 +153,8 @@ try {
     await waitForAppDb(page)
     // Let the first download of the demo township finish, then cut the network: no sync round
     // competes with the measures and the shell comes from the service worker's precache.
-    await page.waitForFunction(`document.querySelector('[data-testid="queue-ready"], .queue-page') !== null`, undefined, { timeout: 30_000 })
+    // (a locator, not a string predicate: polling one is an eval, which the app's CSP refuses)
+    await page.locator('[data-testid="queue-ready"], .queue-page').first().waitFor({ timeout: 60_000 })
     await page.waitForTimeout(1_500)
     await goOffline(device.context)
     const seedStarted = performance.now()
