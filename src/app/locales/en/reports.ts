@@ -40,6 +40,7 @@ export default {
     none: '—',
   },
   hints: {
+    resolutionRate: 'of the suggestions collected in the period, those resolved',
     decisionDays: 'median, from decision to done',
     escalationDays: 'median, from escalation to resolution',
     onTimeRate: 'of the items finished in the period, those finished on time',

@@ -38,6 +38,7 @@ export default {
     none: '—',
   },
   hints: {
+    resolutionRate: '本时段收集的意见中已办结的',
     decisionDays: '中位数，从拍板到办结',
     escalationDays: '中位数，从上报到办结',
     onTimeRate: '本时段办结的事项中按时办结的',
