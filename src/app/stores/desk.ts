@@ -15,8 +15,6 @@ interface DeskData {
   escalations: Escalation[]
   villageNames: Map<string, string>
   township: Township | null
-  /** A sync round has finished on this device (its rows are the last synced data, not a download in progress). */
-  synced: boolean
 }
 
 /**
@@ -34,25 +32,32 @@ export const useDeskStore = defineStore('desk', () => {
   const { value: data } = useLiveQuery<DeskData | undefined>(
     async () => {
       const id = townshipId.value
-      if (id === null) return { escalations: [], villageNames: new Map(), township: null, synced: true }
+      if (id === null) return { escalations: [], villageNames: new Map(), township: null }
       const db = useDb()
-      const [escalations, villages, township, synced] = await Promise.all([
+      const [escalations, villages, township] = await Promise.all([
         // A desk device holds only its township's escalations (its pull scope): one read of the
         // whole store is about twice as fast as the same rows through the townshipId index.
         db.escalations.toArray().then((all) => all.filter((e) => e.townshipId === id)),
         db.villages.where('townshipId').equals(id).toArray(),
         db.townships.get(id),
-        db.meta.get(LAST_SYNC_KEY),
       ])
       return {
         escalations,
         villageNames: new Map(villages.filter((v) => v.deletedAt === null).map((v) => [v.id, v.name])),
         township: township ?? session.session?.township ?? null,
-        synced: synced !== undefined,
       }
     },
     undefined,
     townshipId,
+  )
+
+  // Apart from the rows: every sync round writes it, and must not make the queue read them again.
+  const { value: synced } = useLiveQuery<{ value: string | null } | undefined>(
+    async () => {
+      const row = await useDb().meta.get(LAST_SYNC_KEY)
+      return { value: typeof row?.value === 'string' ? row.value : null }
+    },
+    undefined,
   )
 
   /** Today in Shanghai; `tick()` moves it on (the page calls it when it is shown again). */
@@ -67,9 +72,13 @@ export const useDeskStore = defineStore('desk', () => {
     return deriveRows(d.escalations, d.villageNames, deskCalendar(d.township), policyOf(d.township), today.value)
   })
   /** Loaded: the first read answered. */
-  const loaded = computed(() => data.value !== undefined)
+  const loaded = computed(() => data.value !== undefined && synced.value !== undefined)
   /** A fresh desk: nothing here yet and no sync round has finished (the download is under way). */
-  const downloading = computed(() => data.value !== undefined && !data.value.synced && data.value.escalations.length === 0)
+  const downloading = computed(
+    () => data.value !== undefined && townshipId.value !== null && data.value.escalations.length === 0 && synced.value?.value == null,
+  )
+  /** When the last sync round finished on this device (what the queue shows offline). */
+  const syncedAt = computed(() => synced.value?.value ?? null)
   const villages = computed(() =>
     [...(data.value?.villageNames ?? new Map<string, string>())]
       .map(([id, name]) => ({ id, name }))
@@ -78,5 +87,5 @@ export const useDeskStore = defineStore('desk', () => {
   const digest = computed(() => digestOf(rows.value))
   const township = computed(() => data.value?.township ?? null)
 
-  return { rows, loaded, downloading, villages, digest, township, today, tick }
+  return { rows, loaded, downloading, syncedAt, villages, digest, township, today, tick }
 })

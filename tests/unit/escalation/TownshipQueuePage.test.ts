@@ -114,6 +114,21 @@ describe('TownshipQueuePage', () => {
     expect(wrapper.text()).not.toContain(zh.desk.empty)
   })
 
+  it('reads the last synced rows offline and says when they were synced', async () => {
+    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')
+    Object.defineProperty(navigator, 'onLine', { value: false, configurable: true })
+    try {
+      await useDb().meta.put({ key: LAST_SYNC_KEY, value: '2026-10-13T01:00:00.000Z' })
+      await seed({ escalations: [anEscalation({ title: '东街排水沟疏通', status: 'assigned', dueOn: '2026-10-20' })] })
+      const { wrapper } = await openQueue()
+      await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(1))
+      await vi.waitFor(() => expect(wrapper.get('.desk-page__synced').text()).toContain('现在没有网络：只能查看'))
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).onLine
+      if (online && !Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')) Object.defineProperty(Navigator.prototype, 'onLine', online)
+    }
+  })
+
   it('says so when the township has nothing escalated after a sync', async () => {
     await useDb().meta.put({ key: LAST_SYNC_KEY, value: '2026-10-13T03:00:00.000Z' })
     const { wrapper } = await openQueue()

@@ -48,6 +48,8 @@ describe('escalationDue', () => {
   // 国庆 2026: 1–7 October off, Saturday 10 October a working day (调休).
   it.each([
     ['waiting since the day before', { status: 'submitted', dueOn: null, createdAt: '2026-09-29T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waiting', n: 1, tone: 'normal' }],
+    ['waiting past the acceptance limit (1 working day)', { status: 'submitted', dueOn: null, createdAt: '2026-09-28T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waiting', n: 2, tone: 'overdue' }],
+    ['sent again, waiting since', { status: 'submitted', dueOn: null, createdAt: '2026-09-01T02:00:00.000Z', submittedAt: '2026-09-29T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waiting', n: 1, tone: 'normal' }],
     ['sent today', { status: 'submitted', dueOn: null, createdAt: '2026-09-30T02:00:00.000Z' }, '2026-09-30', { key: 'escalation.due.waitingToday', n: 0, tone: 'normal' }],
     ['working days left across the holiday', { status: 'accepted', dueOn: '2026-10-10' }, '2026-09-30', { key: 'escalation.due.left', n: 3, tone: 'normal' }],
     ['due today', { status: 'assigned', dueOn: '2026-10-12' }, '2026-10-12', { key: 'escalation.due.today', n: 0, tone: 'today' }],

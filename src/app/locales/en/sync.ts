@@ -110,6 +110,8 @@ export default {
       close: 'Close an escalation',
       reject_result: 'Reject the result',
       feedback: 'Give feedback on the result',
+      report: 'Record that the department reported in',
+      rate: 'Rate the result',
     },
     attachment: { add: 'Add a photo or recording' },
     other: 'A change',

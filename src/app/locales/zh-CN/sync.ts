@@ -109,6 +109,8 @@ export default {
       close: '销号',
       reject_result: '对办理结果不满意',
       feedback: '反馈办理结果',
+      report: '记录部门报到',
+      rate: '回访办理结果',
     },
     attachment: { add: '添加照片或录音' },
     other: '一项更改',
