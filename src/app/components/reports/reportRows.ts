@@ -55,18 +55,19 @@ export async function loadReportRows(actor: ReportActor, period: Period | null =
   const whole =
     period === null || (period.from === allTime.from && period.to === allTime.to) ||
     toDayNumber(period.to) - toDayNumber(period.from) > MAX_RANGE_DAYS
-  const villages = own
-    ? await db.villages.where('id').equals(own).toArray()
-    : await db.villages.where('townshipId').equals(actor.townshipId ?? '').toArray()
+  const villagesRead = own
+    ? db.villages.where('id').equals(own).toArray()
+    : db.villages.where('townshipId').equals(actor.townshipId ?? '').toArray()
   const range = whole ? null : instantRange(period)
   const suggestionsOf = (villageId: string): Promise<Suggestion[]> =>
     db.suggestions
       .where('[villageId+createdAt]')
       .between([villageId, range ? range[0] : Dexie.minKey], [villageId, range ? range[1] : Dexie.maxKey], true, false)
       .toArray()
-  const [suggestions, meetings, topics, decisions, escalations, remarks, township] = await Promise.all(
+  const [villages, suggestions, meetings, topics, decisions, escalations, remarks, township] = await Promise.all(
     own
       ? [
+          villagesRead,
           suggestionsOf(own),
           db.meetings.where('[villageId+startsAt]').between([own, Dexie.minKey], [own, Dexie.maxKey]).toArray(),
           db.topics.toArray().then((all) => all.filter((topic) => topic.villageId === own)),
@@ -77,7 +78,10 @@ export async function loadReportRows(actor: ReportActor, period: Period | null =
         ] as const
       : [
           // A township's device holds only its own villages' rows: whole tables are read with one getAll.
-          range ? Promise.all(villages.map((village) => suggestionsOf(village.id))).then((lists) => lists.flat()) : db.suggestions.toArray(),
+          villagesRead,
+          range
+            ? villagesRead.then((villages) => Promise.all(villages.map((village) => suggestionsOf(village.id)))).then((lists) => lists.flat())
+            : db.suggestions.toArray(),
           db.meetings.toArray(),
           db.topics.toArray(),
           db.decisions.toArray(),
