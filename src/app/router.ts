@@ -68,6 +68,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'app.pages.escalation', tab: 'township', back: { name: 'home' }, roles: ['cadre', 'township', 'admin'] },
   },
   {
+    path: '/stats',
+    name: 'stats',
+    component: () => import('./pages/StatsPage.vue'),
+    meta: { titleKey: 'reports.title', tab: 'township', back: { name: 'township' }, roles: desk },
+  },
+  {
+    // A cadre's own village: the same page, under the ledger's tab.
+    path: '/ledger/stats',
+    name: 'ledger-stats',
+    component: () => import('./pages/StatsPage.vue'),
+    meta: { titleKey: 'reports.title', tab: 'ledger', back: { name: 'ledger' }, roles: cadre },
+  },
+  {
+    path: '/desk/weekly',
+    name: 'desk-weekly',
+    component: () => import('./pages/WeeklyPrintPage.vue'),
+    meta: { titleKey: 'reports.weeklyTitle', tab: 'township', back: { name: 'township' }, roles: desk },
+  },
+  {
     path: '/enrol',
     name: 'enrol',
     component: loadEnrolPage,

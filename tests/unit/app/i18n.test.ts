@@ -22,7 +22,7 @@ describe('locales', () => {
   it('has zh-CN as the default locale, with the domains merged as namespaces', () => {
     expect(defaultLocale).toBe('zh-CN')
     expect(Object.keys(zhCN).sort()).toEqual([
-      'admin', 'app', 'attachment', 'common', 'desk', 'enrol', 'errors', 'escalation', 'followup', 'ledger', 'meeting', 'minutes', 'run',
+      'admin', 'app', 'attachment', 'common', 'desk', 'enrol', 'errors', 'escalation', 'followup', 'ledger', 'meeting', 'minutes', 'reports', 'run',
       'settings', 'suggestion', 'sync', 'triage',
     ])
     const { global } = createAppI18n()

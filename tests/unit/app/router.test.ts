@@ -29,7 +29,7 @@ describe('router', () => {
   it('loads every page lazily', () => {
     const pages = routes.filter((route) => !route.redirect)
     expect(pages.map((route) => route.name)).toEqual([
-      'suggestions', 'suggestion-new', 'suggestion', 'township', 'escalation', 'enrol', 'settings', 'sync', 'ledger',
+      'suggestions', 'suggestion-new', 'suggestion', 'township', 'escalation', 'stats', 'ledger-stats', 'desk-weekly', 'enrol', 'settings', 'sync', 'ledger',
       'follow-up', 'triage', 'meetings', 'meeting-new', 'meeting', 'meeting-notice', 'meeting-run', 'meeting-minutes',
       'admin', 'not-found', 'not-for-role',
     ])

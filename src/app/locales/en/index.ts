@@ -11,10 +11,11 @@ import followup from './followup'
 import ledger from './ledger'
 import meeting from './meeting'
 import minutes from './minutes'
+import reports from './reports'
 import run from './run'
 import settings from './settings'
 import suggestion from './suggestion'
 import sync from './sync'
 import triage from './triage'
 
-export default { admin, app, attachment, common, desk, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage } satisfies MessageSchema
+export default { admin, app, attachment, common, desk, enrol, errors, escalation, followup, ledger, meeting, minutes, reports, run, settings, suggestion, sync, triage } satisfies MessageSchema

@@ -10,6 +10,7 @@ import followup from './followup'
 import ledger from './ledger'
 import meeting from './meeting'
 import minutes from './minutes'
+import reports from './reports'
 import run from './run'
 import settings from './settings'
 import suggestion from './suggestion'
@@ -17,4 +18,4 @@ import sync from './sync'
 import triage from './triage'
 
 /** Simplified Chinese, the complete reference locale: every other locale must have the same keys. */
-export default { admin, app, attachment, common, desk, enrol, errors, escalation, followup, ledger, meeting, minutes, run, settings, suggestion, sync, triage }
+export default { admin, app, attachment, common, desk, enrol, errors, escalation, followup, ledger, meeting, minutes, reports, run, settings, suggestion, sync, triage }
