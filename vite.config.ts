@@ -157,7 +157,10 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
         // The villager page is not the cadres' app: its files stay out of this precache.
-        globIgnores: ['villager.html', 'v/**', 'assets/villager-*'],
+        // The report libraries (exceljs ~236 KB, ECharts ~182 KB gzip) are not precached: every
+        // install, a cadre's cheap phone too, would download them for a page most never open. They
+        // are cached the first time they load (below), so exports and charts work offline after.
+        globIgnores: ['villager.html', 'v/**', 'assets/villager-*', 'assets/exceljs*', 'assets/charts-*'],
         navigateFallback: '/index.html',
         // Never answer an API call (or a link to one) with the app shell, nor a village's link
         // (`/v/<code>`, the villager page, which its own worker answers offline).
@@ -166,7 +169,15 @@ export default defineConfig({
         // The first install takes control of the open page at once, so a phone enrolled on its
         // first visit works offline without a reload. Updates still wait for consent (no skipWaiting).
         clientsClaim: true,
-        // No runtimeCaching: /api goes to the network only; the app's data lives in IndexedDB.
+        // /api goes to the network only; the app's data lives in IndexedDB. The one runtime cache
+        // holds the report libraries left out of the precache (hashed names: never stale).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /^\/assets\/(?:exceljs|charts-)[^/]*\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'yehua-reports', expiration: { maxEntries: 6 } },
+          },
+        ],
       },
     }),
   ],

@@ -17,6 +17,7 @@ import {
   waitForServiceWorkerControl,
 } from './harness'
 import type { RunningServer } from './harness'
+import { waitForSent } from './support/outbox'
 
 // Build A is the run's build (package.json's version); build B is the same code released as
 // another version. The server serves a folder of its own, which starts as A and becomes B.
@@ -102,7 +103,7 @@ describe('a new version of the app reaches a phone in the session of its first v
     // Coming back online is one of the app's reasons to sync at once.
     await goOffline(context)
     await goOnline(context)
-    await page.getByTestId('unsent-badge').waitFor({ state: 'detached', timeout: 30_000 })
+    await waitForSent(page)
     expect(errors.filter((e) => !e.includes('ERR_CONNECTION_FAILED') && !e.includes('Failed to fetch'))).toEqual([])
   })
 })

@@ -14,6 +14,7 @@ import {
   waitForServiceWorkerControl,
 } from './harness'
 import type { Device } from './harness'
+import { waitForSent } from './support/outbox'
 
 const server = useServer()
 const first = useDevice(server)
@@ -53,7 +54,7 @@ describe('two cadres cross off the same decision offline', () => {
     await completeLamps(b.page, words)
 
     await goOnline(a.context)
-    await a.page.getByTestId('unsent-badge').waitFor({ state: 'detached', timeout: 30_000 })
+    await waitForSent(a.page)
     await goOnline(b.context)
     const notice = b.page.getByText(say(zh.sync.rejected.count, { n: 1 }))
     await expectVisible(notice, 30_000)
@@ -71,7 +72,7 @@ describe('two cadres cross off the same decision offline', () => {
     await expectVisible(b.page.getByText(zh.sync.rejected.remarkSaved))
     await expectVisible(unsaved.getByRole('button', { name: zh.sync.rejected.remarked }))
     // The note reaches the server: nothing stays unsent and nothing new is refused.
-    await b.page.getByTestId('unsent-badge').waitFor({ state: 'detached', timeout: 30_000 })
+    await waitForSent(b.page)
     await b.page.getByRole('button', { name: zh.sync.now }).click()
     await expectVisible(b.page.getByText(zh.sync.state.idle))
     expect(await b.page.getByRole('article').count()).toBe(1)

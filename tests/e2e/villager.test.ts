@@ -16,6 +16,7 @@ import {
   waitForServiceWorkerControl,
 } from './harness'
 import { seriousAxeViolations } from './support/axe'
+import { waitForSent } from './support/outbox'
 
 /** Chromium's fake microphone (a beep) with the permission prompt answered yes. */
 const fakeMicrophone = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
@@ -164,7 +165,7 @@ describe("a villager's whole side, from the poster's link", () => {
     await decisionCard.getByRole('button', { name: zh.followup.complete.action }).click()
     await decisionCard.getByLabel(zh.followup.complete.note).fill(result)
     await decisionCard.getByRole('button', { name: zh.followup.complete.submit }).click()
-    await cadre.getByTestId('unsent-badge').waitFor({ state: 'detached', timeout: 30_000 })
+    await waitForSent(cadre)
 
     // The villager reloads: 已办结 with the result; rates 3 stars, partly resolved.
     await page.reload()
