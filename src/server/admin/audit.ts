@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { newId } from '@shared/ids'
+import type { AuditEntryView } from '@shared/api/admin'
 import type { Database } from '../db/schema'
 
 /** Administrative actions the audit log records (the app's words: `admin.audit.actions.*`). */
@@ -31,19 +32,9 @@ export async function recordAudit(trx: Kysely<Database>, entry: AuditEntry, at: 
     .execute()
 }
 
-export interface AuditRow {
-  id: string
-  actorId: string
-  actorName: string | null
-  action: string
-  targetType: string
-  targetId: string | null
-  detail: Record<string, unknown> | null
-  at: string
-}
 
 /** The township's log, newest first (at most `limit` entries, before `before` when given). */
-export async function listAudit(db: Kysely<Database>, townshipId: string, limit: number, before?: string): Promise<AuditRow[]> {
+export async function listAudit(db: Kysely<Database>, townshipId: string, limit: number, before?: string): Promise<AuditEntryView[]> {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('members', 'members.id', 'audit_log.actorId')
