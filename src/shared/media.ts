@@ -19,3 +19,26 @@ export function shownAs(type: string): MediaShown {
   if (/^audio\/[a-z0-9.+-]+$/.test(bare)) return 'audio'
   return 'download'
 }
+
+/** The document types a file attachment may have (办结's evidence): PDF only. */
+export const FILE_TYPES = ['application/pdf'] as const
+export type FileType = (typeof FILE_TYPES)[number]
+
+/** Whether a type is one a file attachment may have. */
+export function isFileType(type: string): type is FileType {
+  return (FILE_TYPES as readonly string[]).includes(type.split(';')[0]!.trim().toLowerCase())
+}
+
+/**
+ * The document type of these bytes from their signature, or null: a PDF starts with `%PDF-`
+ * (whatever its name or the type a browser guessed for it). The phone checks a chosen file with
+ * it before saving; the server stores and serves uploads with it.
+ *
+ * @example
+ * sniffFileType(new TextEncoder().encode('%PDF-1.4\n…')) // 'application/pdf'
+ * sniffFileType(new TextEncoder().encode('<html>…')) // null
+ */
+export function sniffFileType(bytes: Uint8Array): FileType | null {
+  const pdf = [0x25, 0x50, 0x44, 0x46, 0x2d] // %PDF-
+  return pdf.every((value, i) => bytes[i] === value) ? 'application/pdf' : null
+}
