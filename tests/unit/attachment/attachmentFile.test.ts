@@ -8,8 +8,8 @@ import { sniffMediaType, UNKNOWN_TYPE } from '../../../src/server/http/sniff'
 const bytesOf = (text: string) => new TextEncoder().encode(text)
 /** A minimal PDF. */
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
-const fileOf = (content: string | Uint8Array, name: string, type = 'application/pdf') =>
-  new File([typeof content === 'string' ? bytesOf(content) : content], name, { type })
+const fileOf = (content: string | Uint8Array<ArrayBuffer>, name: string, type = 'application/pdf') =>
+  new File([content], name, { type })
 
 describe('sniffFileType', () => {
   it('knows a PDF by `%PDF-`', () => {

@@ -19,7 +19,8 @@ async function mountForm(locale: 'zh-CN' | 'en' = 'zh-CN') {
 
 /** Chooses a file in the form's PDF input, as a person picking one from the phone would. */
 async function choose(wrapper: VueWrapper, content: string, name: string, type = 'application/pdf') {
-  const input = wrapper.get('input[accept="application/pdf,.pdf"]')
+  // The chooser loads on its own (only 办结 takes files).
+  const input = await vi.waitFor(() => wrapper.get('input[accept="application/pdf,.pdf"]'))
   Object.defineProperty(input.element, 'files', { value: [new File([content], name, { type })], configurable: true })
   await input.trigger('change')
 }
@@ -29,7 +30,7 @@ type Submitted = { resolution: string; photos: AttachmentDraft[] }
 describe('EscalationResolveForm', () => {
   it('办结 takes a scanned reply letter as PDF, listed by name and size, and submits it with the result', async () => {
     const wrapper = await mountForm()
-    expect(wrapper.text()).toContain(zh.attachment.file.pick)
+    await vi.waitFor(() => expect(wrapper.text()).toContain(zh.attachment.file.pick))
     await choose(wrapper, PDF, '关于东街排水沟的回复函.pdf')
     await vi.waitFor(() => expect(wrapper.text()).toContain(`关于东街排水沟的回复函.pdf（${PDF.length} B）`))
     await wrapper.get('textarea').setValue('已清淤，排水恢复')
