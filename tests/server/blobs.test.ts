@@ -6,6 +6,10 @@ import { codeOf, enrol, startApp } from './helpers/app'
 import { forEachDatabase } from './helpers/databases'
 import type { TestDevice } from './helpers/sync'
 import { mutation, push, suggestionArgs } from './helpers/sync'
+import { docxBytes, xlsxBytes } from '../unit/attachment/storedZip'
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 /** Some bytes standing for a JPEG: its signature, then noise (the server reads no pixels). */
@@ -136,11 +140,23 @@ forEachDatabase((makeDb) => {
     })
 
     it.each([
-      ['an HTML page', html()],
-      ['an SVG with a script', svg()],
-      ['a PNG', png()],
-    ])('refuses %s sent as a PDF with 415, storing nothing', async (_label, bytes) => {
-      const res = await put(township, hashOf(bytes), bytes, 'application/pdf')
+      ['a Word file', docxBytes(), DOCX],
+      ['an Excel file', xlsxBytes(), XLSX],
+    ])('stores %s (sniffed by its package parts) with its type', async (_label, bytes, type) => {
+      expect((await put(township, hashOf(bytes), bytes, type)).statusCode).toBe(201)
+      const row = await t.db.handle.db.selectFrom('blobs').select('mime').where('sha256', '=', hashOf(bytes)).executeTakeFirst()
+      expect(row).toEqual({ mime: type })
+    })
+
+    it.each([
+      ['an HTML page', html(), 'application/pdf'],
+      ['an SVG with a script', svg(), 'application/pdf'],
+      ['a PNG', png(), 'application/pdf'],
+      ['a PDF', pdf(), DOCX],
+      ['a Word file with macros', docxBytes({ 'word/vbaProject.bin': randomBytes(16).toString('hex') }), DOCX],
+      ['an HTML page', html(), XLSX],
+    ])('refuses %s sent as %s with 415, storing nothing', async (_label, bytes, type) => {
+      const res = await put(township, hashOf(bytes), bytes, type)
       expect(res.statusCode).toBe(415)
       expect(res.json()).toMatchObject({ error: { code: 'unsupported_media_type', field: 'mime' } })
       expect(await t.db.handle.db.selectFrom('blobs').select('sha256').where('sha256', '=', hashOf(bytes)).execute()).toEqual([])
@@ -253,6 +269,18 @@ forEachDatabase((makeDb) => {
         expect(res.rawPayload.equals(bytes)).toBe(true)
       }
       expect((await get(sun, file.sha256)).statusCode).toBe(404)
+    })
+
+    it('serves an Excel file on an escalation as a download with its type', async () => {
+      const bytes = xlsxBytes({ 'docProps/app.xml': randomBytes(8).toString('hex') })
+      const escalation = t.demo.escalations.find((e) => e.villageId === t.demo.villages[0]!.id)!
+      const file = { id: newId(), sha256: hashOf(bytes), kind: 'file', mime: XLSX, size: bytes.length, name: '清淤台账.xlsx', subjectType: 'escalation', subjectId: escalation.id }
+      expect((await put(township, file.sha256, bytes, XLSX)).statusCode).toBe(201)
+      expect((await push(t.app, township, [mutation(2, 'attachment.add', file)])).body).toEqual({ lastMid: 2, rejections: [], stopped: null })
+      const res = await get(zhang, file.sha256)
+      expect(res.headers['content-type']).toBe(XLSX)
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${file.sha256}.xlsx"`)
+      expect(res.rawPayload.equals(bytes)).toBe(true)
     })
 
     it('refuses a file on a suggestion (files are 办结\'s evidence only)', async () => {

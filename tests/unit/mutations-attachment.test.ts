@@ -108,6 +108,15 @@ describe('attachment.add', () => {
       })
     })
 
+    it.each([
+      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', '清淤方案.docx'],
+      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '清淤台账.XLSX'],
+    ])('takes a %s file', async (mime, name) => {
+      const args = { id: nextId(), ...file, mime, name, subjectType: 'escalation', subjectId: escalation.id }
+      const result = await run('attachment.add', args, townshipActor(), rows)
+      expect(result.ok && result.changes[0]?.row).toMatchObject({ kind: 'file', mime, name })
+    })
+
     it('trims the name and takes one of exactly 120 characters', async () => {
       const name = `${'回'.repeat(116)}.pdf`
       const args = { id: nextId(), ...file, name: `  ${name} `, subjectType: 'escalation', subjectId: escalation.id }
@@ -118,7 +127,10 @@ describe('attachment.add', () => {
     it.each([
       ['a file that is not a PDF', { mime: 'image/jpeg' }, 'mime', 'mime_mismatch'],
       ['an HTML file', { mime: 'text/html' }, 'mime', 'mime_invalid'],
-      ['a Word document', { mime: 'application/msword' }, 'mime', 'mime_invalid'],
+      ['an old Word document', { mime: 'application/msword' }, 'mime', 'mime_invalid'],
+      ['a macro-enabled Word document', { mime: 'application/vnd.ms-word.document.macroEnabled.12' }, 'mime', 'mime_invalid'],
+      ['a PDF named .html', { name: 'letter.html' }, 'name', 'name_extension'],
+      ['a Word file named .pdf', { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, 'name', 'name_extension'],
       ['a photo that claims to be a PDF', { kind: 'photo', name: undefined }, 'mime', 'mime_mismatch'],
       ['a file without a name', { name: undefined }, 'name', 'name_mismatch'],
       ['a photo with a name', { kind: 'photo', mime: 'image/jpeg' }, 'name', 'name_mismatch'],

@@ -1,9 +1,9 @@
-// Attachments: the metadata row of a photo, voice note or file (PDF, on an escalation) whose bytes were already uploaded by hash
+// Attachments: the metadata row of a photo, voice note or file (PDF, Word or Excel, on an escalation) whose bytes were already uploaded by hash
 // (`PUT /api/blobs/{sha256}` comes before the mutation that names it).
 import { z } from 'zod'
 import type { Actor } from '../actor'
 import type { Attachment } from '../records'
-import { isFileType } from '../media'
+import { FILE_EXTENSIONS, FILE_TYPES, isFileType } from '../media'
 import { ATTACHMENT_NAME_MAX, attachment, id } from '../records'
 import { boundedText } from '../text'
 import type { Change } from './core'
@@ -17,12 +17,15 @@ export const blobFields = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256_invalid'),
     kind: attachment.shape.kind,
     // Not SVG: a document that can run script when a browser opens it from our origin.
-    mime: z.string().max(100, 'mime_invalid').regex(/^(image\/(?!svg)[a-z0-9.+-]+|audio\/[a-z0-9.+-]+|application\/pdf)$/, 'mime_invalid'),
+    mime: z
+      .string()
+      .max(100, 'mime_invalid')
+      .refine((mime) => /^(image\/(?!svg)[a-z0-9.+-]+|audio\/[a-z0-9.+-]+)$/.test(mime) || (FILE_TYPES as string[]).includes(mime), 'mime_invalid'),
     size: z.number().int().min(1, 'empty_file').max(10 * 1024 * 1024, 'file_too_large'),
     /** A file's original name (shown, and offered when it is downloaded); photos and voice notes have none. */
     name: boundedText(ATTACHMENT_NAME_MAX, 'name_too_long').min(1, 'name_required').optional(),
   })
-  // A photo must be an image, a voice note audio and a file a PDF: each is shown differently.
+  // A photo must be an image, a voice note audio and a file a document: each is shown differently.
   .refine((blob) => (blob.kind === 'file' ? isFileType(blob.mime) : blob.mime.startsWith(blob.kind === 'photo' ? 'image/' : 'audio/')), {
     path: ['mime'],
     message: 'mime_mismatch',
@@ -31,6 +34,11 @@ export const blobFields = z
   .refine((blob) => (blob.kind === 'file') === (blob.name !== undefined), {
     path: ['name'],
     message: 'name_mismatch',
+  })
+  // …and the name ends with its type's extension, so no phone saves a PDF as `letter.html`.
+  .refine((blob) => !blob.name || !isFileType(blob.mime) || blob.name.toLowerCase().endsWith(FILE_EXTENSIONS[blob.mime]), {
+    path: ['name'],
+    message: 'name_extension',
   })
 export type BlobFields = z.infer<typeof blobFields>
 

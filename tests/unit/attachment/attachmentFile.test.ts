@@ -4,6 +4,10 @@ import { ATTACHMENT_NAME_MAX } from '@shared/records'
 import { sha256Hex } from '@app/components/attachment/attachmentDraft'
 import { fileDraft, fileSize, keptName } from '@app/components/attachment/attachmentFile'
 import { sniffMediaType, UNKNOWN_TYPE } from '../../../src/server/http/sniff'
+import { docxBytes, storedZip, xlsxBytes } from './storedZip'
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const bytesOf = (text: string) => new TextEncoder().encode(text)
 /** A minimal PDF. */
@@ -14,6 +18,26 @@ const fileOf = (content: string | Uint8Array<ArrayBuffer>, name: string, type = 
 describe('sniffFileType', () => {
   it('knows a PDF by `%PDF-`', () => {
     expect(sniffFileType(bytesOf(PDF))).toBe('application/pdf')
+  })
+
+  it('knows a Word and an Excel file by their package parts', async () => {
+    expect(sniffFileType(docxBytes())).toBe(DOCX)
+    expect(sniffFileType(xlsxBytes())).toBe(XLSX)
+    // A real workbook, as the desk's own export writes it.
+    const { default: ExcelJS } = await import('exceljs')
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('台账').addRow(['编号', '村'])
+    expect(sniffFileType(new Uint8Array(await workbook.xlsx.writeBuffer()))).toBe(XLSX)
+  })
+
+  it.each([
+    ['a Word file with macros', docxBytes({ 'word/vbaProject.bin': 'code' })],
+    ['a Word file with an ActiveX control', docxBytes({ 'word/activeX/activeX1.xml': '<ax/>' })],
+    ['a ZIP without a content-types part', storedZip({ 'word/document.xml': '<w:document/>' })],
+    ['a ZIP of other things', storedZip({ '[Content_Types].xml': '<Types/>', 'index.html': '<script/>' })],
+    ['a ZIP cut short', docxBytes().subarray(0, 60)],
+  ])('answers null for %s', (_, bytes) => {
+    expect(sniffFileType(bytes)).toBeNull()
   })
 
   it.each([
@@ -30,7 +54,7 @@ describe('sniffFileType', () => {
     expect(sniffMediaType(bytesOf(PDF), 'image/png')).toBe('application/pdf')
     expect(sniffMediaType(bytesOf('<html></html>'), 'application/pdf')).toBe(UNKNOWN_TYPE)
     expect(shownAs('application/pdf')).toBe('download')
-    expect(FILE_TYPES).toEqual(['application/pdf'])
+    expect(FILE_TYPES).toEqual(['application/pdf', DOCX, XLSX])
     expect(isFileType('application/PDF; charset=binary')).toBe(true)
     expect(isFileType('text/html')).toBe(false)
   })
@@ -51,6 +75,13 @@ describe('fileDraft', () => {
     expect(await fileDraft(fileOf('<svg></svg>', 'letter.pdf'))).toEqual({ problem: 'wrongType' })
   })
 
+  it('takes a Word and an Excel file, their names ending with their extension', async () => {
+    expect(await fileDraft(fileOf(new Uint8Array(docxBytes()), '会议纪要.docx', ''))).toMatchObject({ mime: DOCX, name: '会议纪要.docx' })
+    expect(await fileDraft(fileOf(new Uint8Array(xlsxBytes()), '清淤台账', ''))).toMatchObject({ mime: XLSX, name: '清淤台账.xlsx' })
+    expect(await fileDraft(fileOf(new Uint8Array(docxBytes({ 'word/vbaProject.bin': 'x' })), 'a.docx')))
+      .toEqual({ problem: 'wrongType' })
+  })
+
   it('refuses an empty file and one over 10 MB', async () => {
     expect(await fileDraft(fileOf('', 'a.pdf'))).toEqual({ problem: 'empty' })
     const big = new Uint8Array(10 * 1024 * 1024 + 1)
@@ -60,8 +91,11 @@ describe('fileDraft', () => {
 })
 
 describe('keptName', () => {
-  it('keeps a short name as it is and a long one within the limit, with its extension', () => {
+  it('keeps a short name as it is and a long one within the limit, ending with its type\'s extension', () => {
     expect(keptName('回复函.pdf')).toBe('回复函.pdf')
+    expect(keptName('回复函.PDF')).toBe('回复函.pdf')
+    expect(keptName('letter.html')).toBe('letter.html.pdf')
+    expect(keptName('表', XLSX)).toBe('表.xlsx')
     const long = keptName(`${'长'.repeat(300)}.pdf`)
     expect(long).toHaveLength(ATTACHMENT_NAME_MAX)
     expect(long.endsWith('.pdf')).toBe(true)

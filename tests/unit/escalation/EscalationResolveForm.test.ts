@@ -20,7 +20,7 @@ async function mountForm(locale: 'zh-CN' | 'en' = 'zh-CN') {
 /** Chooses a file in the form's PDF input, as a person picking one from the phone would. */
 async function choose(wrapper: VueWrapper, content: string, name: string, type = 'application/pdf') {
   // The chooser loads on its own (only 办结 takes files).
-  const input = await vi.waitFor(() => wrapper.get('input[accept="application/pdf,.pdf"]'))
+  const input = await vi.waitFor(() => wrapper.get('input[accept*=".pdf"]'))
   Object.defineProperty(input.element, 'files', { value: [new File([content], name, { type })], configurable: true })
   await input.trigger('change')
 }

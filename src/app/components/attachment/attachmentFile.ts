@@ -1,23 +1,26 @@
 import { ATTACHMENT_NAME_MAX } from '@shared/records'
-import { sniffFileType } from '@shared/media'
+import { FILE_EXTENSIONS, sniffFileType, type FileType } from '@shared/media'
 import { MAX_BLOB_BYTES, makeDraft, type AttachmentDraft } from './attachmentDraft'
 
 /** Why a chosen file was not taken, as a words key under `attachment.file`. */
 export type FileProblem = 'tooLarge' | 'wrongType' | 'empty' | 'unreadable'
 
-/** The name a file is kept under: at most ATTACHMENT_NAME_MAX characters, its extension kept. */
-export function keptName(name: string): string {
+/**
+ * The name a file is kept under: without control characters, ending with its type's extension
+ * (`回复函` → `回复函.pdf`, `letter.html` → `letter.html.pdf`), at most ATTACHMENT_NAME_MAX characters.
+ */
+export function keptName(name: string, type: FileType = 'application/pdf'): string {
+  const ext = FILE_EXTENSIONS[type]
   // eslint-disable-next-line no-control-regex -- control characters in a name are dropped
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'file.pdf'
-  if (clean.length <= ATTACHMENT_NAME_MAX) return clean
-  const dot = clean.lastIndexOf('.')
-  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : ''
-  return clean.slice(0, ATTACHMENT_NAME_MAX - ext.length) + ext
+  let stem = name.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  if (stem.toLowerCase().endsWith(ext)) stem = stem.slice(0, -ext.length)
+  return `${(stem.trim() || 'file').slice(0, ATTACHMENT_NAME_MAX - ext.length)}${ext}`
 }
 
 /**
- * A chosen file as a draft, or why it cannot be taken: at most 10 MB, and a PDF by its bytes
- * (`%PDF-`), whatever its name or the type the browser guessed. The server checks the same.
+ * A chosen file as a draft, or why it cannot be taken: at most 10 MB, and a PDF, Word (.docx) or
+ * Excel (.xlsx) file by its bytes (`sniffFileType`), whatever its name or the type the browser
+ * guessed. The server checks the same.
  *
  * @example
  * const made = await fileDraft(input.files[0])
@@ -32,9 +35,9 @@ export async function fileDraft(file: Blob & { name: string }): Promise<Attachme
   } catch {
     return { problem: 'unreadable' }
   }
-  const type = sniffFileType(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 8)))
+  const type = sniffFileType(new Uint8Array(bytes))
   if (!type) return { problem: 'wrongType' }
-  return { ...(await makeDraft(bytes, type, 'file')), name: keptName(file.name) }
+  return { ...(await makeDraft(bytes, type, 'file')), name: keptName(file.name, type) }
 }
 
 /** A size in words-free figures: `820 B`, `12.5 KB`, `3.2 MB`. */

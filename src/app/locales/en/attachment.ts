@@ -11,9 +11,9 @@ export default {
     tooLarge: 'This file is too large (over 10 MB) and cannot be saved.',
   },
   file: {
-    pick: 'Add a file (PDF)',
+    pick: 'Add a file (PDF, Word, Excel)',
     tooLarge: 'This file is too large (over 10 MB) and cannot be saved.',
-    wrongType: 'Only PDF files can be added (such as a scanned reply letter). This file is not a PDF and was not added.',
+    wrongType: 'Only PDF, Word (.docx) or Excel (.xlsx) files can be added, such as a scanned reply letter. This file is not one (or holds macros) and was not added.',
     empty: 'This file is empty and was not added.',
     unreadable: 'This file cannot be read. Choose another one and try again.',
   },

@@ -9,9 +9,9 @@ export default {
     tooLarge: '这个文件太大（超过 10 MB），不能保存。',
   },
   file: {
-    pick: '添加文件（PDF）',
+    pick: '添加文件（PDF、Word、Excel）',
     tooLarge: '这个文件太大（超过 10 MB），不能保存。',
-    wrongType: '只能添加 PDF 文件（如扫描的回复函）。这个文件不是 PDF，没有添加。',
+    wrongType: '只能添加 PDF、Word（.docx）或 Excel（.xlsx）文件，如扫描的回复函。这个文件不是（或带有宏），没有添加。',
     empty: '这个文件是空的，没有添加。',
     unreadable: '这个文件读不出来，请换一个再试。',
   },
