@@ -1,6 +1,7 @@
-// 办结 with a file (issue 10, item 3): at a 1280×800 desk the township resolves an item with a
-// scanned reply letter as PDF (a wrong file refused in words first); the village's cadre phone
-// sees it listed by name and downloads the same bytes, then again offline from its own copy.
+// 办结 with files (issue 10, item 3): at a 1280×800 desk the township resolves an item with a
+// scanned reply letter as PDF and an Excel sheet (a wrong file refused in words first); the
+// village's cadre phone sees them listed by name and downloads the same bytes, then again offline
+// from its own copy.
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -38,20 +39,33 @@ function minimalPdf(): Buffer {
 }
 
 const LETTER = '关于东街排水沟疏通的回复函.pdf'
+const SHEET = '清淤工程量.xlsx'
+
+/** A real Excel workbook, as a township office would attach. */
+async function workbookBytes(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('清淤')
+  sheet.addRow(['路段', '长度（米）'])
+  sheet.addRow(['东街', 300])
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
 
 /** Clicks the file's download link and answers the bytes the browser saved. */
-async function download(page: Page, name: string): Promise<Buffer> {
+async function download(page: Page, name: string, fileName = LETTER): Promise<Buffer> {
   const link = page.getByRole('link', { name: say(zh.attachment.list.downloadFile, { name }) })
   await expectVisible(link, 20_000)
   const [saved] = await Promise.all([page.waitForEvent('download'), link.click()])
-  expect(saved.suggestedFilename()).toBe(LETTER)
+  expect(saved.suggestedFilename()).toBe(fileName)
   return readFile(await saved.path())
 }
 
 describe('办结 with a file', () => {
-  it('the desk attaches a scanned reply letter (PDF) and the village phone lists and downloads it, online and offline', async () => {
+  it('the desk attaches a scanned reply letter (PDF) and a sheet (.xlsx); the village phone lists and downloads them, online and offline', async () => {
     const pdf = minimalPdf()
     const shown = say(zh.attachment.list.fileNamed, { name: LETTER, size: `${pdf.length} B` })
+    const xlsx = await workbookBytes()
+    const sheetShown = say(zh.attachment.list.fileNamed, { name: SHEET, size: `${(xlsx.length / 1024).toFixed(1)} KB` })
 
     const { page, errors } = desk()
     await page.setViewportSize({ width: 1280, height: 800 })
@@ -75,6 +89,8 @@ describe('办结 with a file', () => {
     // The reply letter is taken, listed by its name and size.
     await chooser.setInputFiles({ name: LETTER, mimeType: 'application/pdf', buffer: pdf })
     await expectVisible(page.getByText(shown, { exact: false }))
+    await chooser.setInputFiles({ name: SHEET, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
+    await expectVisible(page.getByText(sheetShown, { exact: false }))
     await button(page, zh.escalation.form.submit.resolve).click()
     await statusShown(page, 'resolved')
     await expectVisible(page.getByText(zh.desk.sent, { exact: true }), 30_000)
@@ -92,6 +108,7 @@ describe('办结 with a file', () => {
     await statusShown(phone, 'resolved')
     await expectVisible(phone.getByText('已用机械清淤三百米，排水恢复，回复函附后'))
     expect((await download(phone, shown)).equals(pdf)).toBe(true)
+    expect((await download(phone, sheetShown, SHEET)).equals(xlsx)).toBe(true)
 
     // Offline, the phone still has the letter: from its own copy (the blobs table), not the server.
     await goOffline(village.context)
