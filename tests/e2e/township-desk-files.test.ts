@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import zh from '@app/locales/zh-CN'
+import { seriousAxeViolations } from './support/axe'
 import {
   enrolAs, expectVisible, freshCode, goOffline, say, useDevice, useSecondDevice, useServer, waitForServiceWorkerControl,
 } from './harness'
@@ -97,6 +98,7 @@ describe('办结 with a file', () => {
     // The desk sees it under the attachments' heading, and downloads it too.
     await expectVisible(page.getByRole('heading', { name: zh.attachment.gallery.titleWithFiles }))
     expect((await download(page, shown)).equals(pdf)).toBe(true)
+    expect(await seriousAxeViolations(page)).toEqual([])
 
     // The village's cadre phone: the result with the letter, downloaded byte for byte.
     const village = await villagePhone.open()
@@ -109,6 +111,7 @@ describe('办结 with a file', () => {
     await expectVisible(phone.getByText('已用机械清淤三百米，排水恢复，回复函附后'))
     expect((await download(phone, shown)).equals(pdf)).toBe(true)
     expect((await download(phone, sheetShown, SHEET)).equals(xlsx)).toBe(true)
+    expect(await seriousAxeViolations(phone)).toEqual([])
 
     // Offline, the phone still has the letter: from its own copy (the blobs table), not the server.
     await goOffline(village.context)
