@@ -128,6 +128,8 @@ describe('attachment.add', () => {
       ['a file that is not a PDF', { mime: 'image/jpeg' }, 'mime', 'mime_mismatch'],
       ['an HTML file', { mime: 'text/html' }, 'mime', 'mime_invalid'],
       ['an old Word document', { mime: 'application/msword' }, 'mime', 'mime_invalid'],
+      ['a type that only starts like a PDF', { mime: 'application/pdfx' }, 'mime', 'mime_invalid'],
+      ['a type like .docx with a dot unescaped', { mime: 'application/vnd.openxmlformats-officedocumentXwordprocessingml.document' }, 'mime', 'mime_invalid'],
       ['a macro-enabled Word document', { mime: 'application/vnd.ms-word.document.macroEnabled.12' }, 'mime', 'mime_invalid'],
       ['a PDF named .html', { name: 'letter.html' }, 'name', 'name_extension'],
       ['a Word file named .pdf', { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, 'name', 'name_extension'],
