@@ -1,5 +1,6 @@
-// Attachments: the metadata row of a photo, voice note or file (PDF, Word or Excel, on an escalation) whose bytes were already uploaded by hash
-// (`PUT /api/blobs/{sha256}` comes before the mutation that names it).
+// Attachments: the metadata row of a photo, voice note or file (PDF, Word or Excel, on an
+// escalation) whose bytes were already uploaded by hash (`PUT /api/blobs/{sha256}` comes before
+// the mutation that names it).
 import { z } from 'zod'
 import type { Actor } from '../actor'
 import type { Attachment } from '../records'
