@@ -214,12 +214,18 @@ export const escalation = base.extend({
   rating: rating.optional(),
 })
 
+/** Longest original file name an attachment keeps. */
+export const ATTACHMENT_NAME_MAX = 120
+
 export const attachment = base.extend({
   villageId: id,
   /** Hex SHA-256 of the bytes; the blob is stored by this hash. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  kind: z.enum(['photo', 'audio']),
+  /** A photo, a voice note, or a document file (办结's scanned reply letter: PDF). */
+  kind: z.enum(['photo', 'audio', 'file']),
   mime: z.string().max(100),
+  /** A file's original name, shown and used when it is downloaded (008; absent on photos and voice notes). */
+  name: z.string().max(ATTACHMENT_NAME_MAX).optional(),
   size: z.number().int().min(1).max(10 * 1024 * 1024),
   subjectType: z.enum(['suggestion', 'meeting', 'decision', 'escalation']),
   subjectId: id,

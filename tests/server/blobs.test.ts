@@ -6,6 +6,10 @@ import { codeOf, enrol, startApp } from './helpers/app'
 import { forEachDatabase } from './helpers/databases'
 import type { TestDevice } from './helpers/sync'
 import { mutation, push, suggestionArgs } from './helpers/sync'
+import { docxBytes, xlsxBytes } from '../unit/attachment/storedZip'
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 /** Some bytes standing for a JPEG: its signature, then noise (the server reads no pixels). */
@@ -14,6 +18,10 @@ const photo = (size = 2048) => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), ra
 const voice = (size = 2048) => Buffer.concat([Buffer.from('1a45dfa3', 'hex'), randomBytes(size - 4)])
 /** A PNG's signature and header, then noise. */
 const png = (size = 2048) => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(size - 16)])
+/** A minimal PDF (a scanned reply letter stands for it): `%PDF-` and a body the server does not read. */
+const pdf = () => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n% ${randomBytes(8).toString('hex')}\ntrailer << /Root 1 0 R >>\n%%EOF\n`)
+/** An HTML page with a script. */
+const html = () => Buffer.from(`<!doctype html><html><script>alert(document.cookie)</script><!-- ${randomBytes(8).toString('hex')} --></html>`)
 /** An SVG document with a script: a page, not a picture. */
 const svg = () => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script><!-- ${randomBytes(8).toString('hex')} --></svg>`)
 
@@ -107,7 +115,9 @@ forEachDatabase((makeDb) => {
     })
 
     it.each([
-      ['a document', 'application/pdf'],
+      ['JPEG bytes sent as a PDF', 'application/pdf'],
+      ['a Word document', 'application/msword'],
+      ['an HTML page', 'text/html'],
       ['an SVG (a document that can run script)', 'image/svg+xml'],
       ['JSON', 'application/json'],
       ['text', 'text/plain'],
@@ -119,6 +129,37 @@ forEachDatabase((makeDb) => {
       })
       expect(res.statusCode).toBe(415)
       expect(res.json()).toMatchObject({ error: { code: 'unsupported_media_type', field: 'mime' } })
+    })
+
+    it('stores a PDF (sniffed by `%PDF-`) as application/pdf', async () => {
+      const bytes = pdf()
+      const res = await put(township, hashOf(bytes), bytes, 'application/pdf')
+      expect(res.statusCode).toBe(201)
+      const row = await t.db.handle.db.selectFrom('blobs').select(['mime', 'size']).where('sha256', '=', hashOf(bytes)).executeTakeFirst()
+      expect(row).toEqual({ mime: 'application/pdf', size: bytes.length })
+    })
+
+    it.each([
+      ['a Word file', docxBytes(), DOCX],
+      ['an Excel file', xlsxBytes(), XLSX],
+    ])('stores %s (sniffed by its package parts) with its type', async (_label, bytes, type) => {
+      expect((await put(township, hashOf(bytes), bytes, type)).statusCode).toBe(201)
+      const row = await t.db.handle.db.selectFrom('blobs').select('mime').where('sha256', '=', hashOf(bytes)).executeTakeFirst()
+      expect(row).toEqual({ mime: type })
+    })
+
+    it.each([
+      ['an HTML page', html(), 'application/pdf'],
+      ['an SVG with a script', svg(), 'application/pdf'],
+      ['a PNG', png(), 'application/pdf'],
+      ['a PDF', pdf(), DOCX],
+      ['a Word file with macros', docxBytes({ 'word/vbaProject.bin': randomBytes(16).toString('hex') }), DOCX],
+      ['an HTML page', html(), XLSX],
+    ])('refuses %s sent as %s with 415, storing nothing', async (_label, bytes, type) => {
+      const res = await put(township, hashOf(bytes), bytes, type)
+      expect(res.statusCode).toBe(415)
+      expect(res.json()).toMatchObject({ error: { code: 'unsupported_media_type', field: 'mime' } })
+      expect(await t.db.handle.db.selectFrom('blobs').select('sha256').where('sha256', '=', hashOf(bytes)).execute()).toEqual([])
     })
 
     it('refuses a URL that is not a lower-case hex SHA-256', async () => {
@@ -204,6 +245,53 @@ forEachDatabase((makeDb) => {
         lastMid: mid, stopped: null, rejections: [{ mid, name: 'attachment.add', code: 'invalid_args', field: 'mime', detail: 'mime_invalid' }],
       })
       expect((await get(zhang, hashOf(bytes))).statusCode).toBe(404)
+    })
+
+    it('serves a PDF on an escalation (办结\'s evidence) as a download with its sniffed type, to the desk and the village', async () => {
+      const bytes = pdf()
+      const escalation = t.demo.escalations.find((e) => e.villageId === t.demo.villages[0]!.id)!
+      const file = {
+        id: newId(), sha256: hashOf(bytes), kind: 'file', mime: 'application/pdf', size: bytes.length, name: '关于东街排水沟的回复函.pdf',
+        subjectType: 'escalation', subjectId: escalation.id,
+      }
+      expect((await put(township, file.sha256, bytes, 'application/pdf')).statusCode).toBe(201)
+      const pushed = await push(t.app, township, [mutation(1, 'attachment.add', file)])
+      expect(pushed.body).toEqual({ lastMid: 1, rejections: [], stopped: null })
+      const stored = await t.db.handle.db.selectFrom('attachments').select(['kind', 'name']).where('id', '=', file.id).executeTakeFirst()
+      expect(stored).toEqual({ kind: 'file', name: '关于东街排水沟的回复函.pdf' })
+
+      for (const device of [township, zhang]) {
+        const res = await get(device, file.sha256)
+        expect(res.statusCode).toBe(200)
+        expect(res.headers['content-type']).toBe('application/pdf')
+        expect(res.headers['content-disposition']).toBe(`attachment; filename="${file.sha256}.pdf"`)
+        expect(res.headers['x-content-type-options']).toBe('nosniff')
+        expect(res.rawPayload.equals(bytes)).toBe(true)
+      }
+      expect((await get(sun, file.sha256)).statusCode).toBe(404)
+    })
+
+    it('serves an Excel file on an escalation as a download with its type', async () => {
+      const bytes = xlsxBytes({ 'docProps/app.xml': randomBytes(8).toString('hex') })
+      const escalation = t.demo.escalations.find((e) => e.villageId === t.demo.villages[0]!.id)!
+      const file = { id: newId(), sha256: hashOf(bytes), kind: 'file', mime: XLSX, size: bytes.length, name: '清淤台账.xlsx', subjectType: 'escalation', subjectId: escalation.id }
+      expect((await put(township, file.sha256, bytes, XLSX)).statusCode).toBe(201)
+      expect((await push(t.app, township, [mutation(2, 'attachment.add', file)])).body).toEqual({ lastMid: 2, rejections: [], stopped: null })
+      const res = await get(zhang, file.sha256)
+      expect(res.headers['content-type']).toBe(XLSX)
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${file.sha256}.xlsx"`)
+      expect(res.rawPayload.equals(bytes)).toBe(true)
+    })
+
+    it('refuses a file on a suggestion (files are 办结\'s evidence only)', async () => {
+      const bytes = pdf()
+      await put(zhang, hashOf(bytes), bytes, 'application/pdf')
+      const suggestion = suggestionArgs(t.demo.villages[0]!.id)
+      const file = { id: newId(), sha256: hashOf(bytes), kind: 'file', mime: 'application/pdf', size: bytes.length, name: 'a.pdf', subjectType: 'suggestion', subjectId: suggestion.id }
+      const res = await push(t.app, zhang, [mutation(++mid, 'suggestion.create', suggestion), mutation(++mid, 'attachment.add', file)])
+      expect(res.body).toEqual({
+        lastMid: mid, stopped: null, rejections: [{ mid, name: 'attachment.add', code: 'invalid_args', field: 'kind', detail: 'file_not_allowed' }],
+      })
     })
 
     it('answers 404 for bytes uploaded but named by no attachment', async () => {

@@ -97,8 +97,8 @@ forEachDatabase((makeDb) => {
       attachments: {
         id: '01900000-0000-7000-8000-000000000001', version: 0, createdAt: '2026-11-20T04:00:00.000Z',
         updatedAt: '2026-11-20T04:00:00.000Z', deletedAt: null, villageId: rows.villages[0]!.id,
-        sha256: 'a'.repeat(64), kind: 'photo', mime: 'image/jpeg', size: 1234, subjectType: 'suggestion',
-        subjectId: rows.suggestions[0]!.id,
+        sha256: 'a'.repeat(64), kind: 'file', mime: 'application/pdf', name: '回复函.pdf', size: 1234, subjectType: 'escalation',
+        subjectId: rows.escalations[0]!.id,
       },
     }
 

@@ -95,4 +95,63 @@ describe('attachment.add', () => {
     const args = { id: nextId(), ...photo, subjectType: 'decision', subjectId: nextId() }
     expect(await run('attachment.add', args, cadreActor(), rows)).toEqual(refused('not_found', 'subjectId'))
   })
+
+  describe('files (办结\'s evidence: a PDF)', () => {
+    const file = { sha256: 'd'.repeat(64), kind: 'file', mime: 'application/pdf', size: 180_000, name: '关于东街排水沟的回复函.pdf' } as const
+
+    it('lets township staff attach a PDF to an escalation, keeping its name', async () => {
+      const id = nextId()
+      const args = { id, ...file, subjectType: 'escalation', subjectId: escalation.id }
+      expect(await run('attachment.add', args, townshipActor(), rows)).toEqual({
+        ok: true,
+        changes: [{ table: 'attachments', row: { ...fresh(id), ...file, villageId: ids.village, subjectType: 'escalation', subjectId: escalation.id } }],
+      })
+    })
+
+    it.each([
+      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', '清淤方案.docx'],
+      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '清淤台账.XLSX'],
+    ])('takes a %s file', async (mime, name) => {
+      const args = { id: nextId(), ...file, mime, name, subjectType: 'escalation', subjectId: escalation.id }
+      const result = await run('attachment.add', args, townshipActor(), rows)
+      expect(result.ok && result.changes[0]?.row).toMatchObject({ kind: 'file', mime, name })
+    })
+
+    it('trims the name and takes one of exactly 120 characters', async () => {
+      const name = `${'回'.repeat(116)}.pdf`
+      const args = { id: nextId(), ...file, name: `  ${name} `, subjectType: 'escalation', subjectId: escalation.id }
+      const result = await run('attachment.add', args, townshipActor(), rows)
+      expect(result.ok && result.changes[0]?.row).toMatchObject({ name })
+    })
+
+    it.each([
+      ['a file that is not a PDF', { mime: 'image/jpeg' }, 'mime', 'mime_mismatch'],
+      ['an HTML file', { mime: 'text/html' }, 'mime', 'mime_invalid'],
+      ['an old Word document', { mime: 'application/msword' }, 'mime', 'mime_invalid'],
+      ['a type that only starts like a PDF', { mime: 'application/pdfx' }, 'mime', 'mime_invalid'],
+      ['a type like .docx with a dot unescaped', { mime: 'application/vnd.openxmlformats-officedocumentXwordprocessingml.document' }, 'mime', 'mime_invalid'],
+      ['a macro-enabled Word document', { mime: 'application/vnd.ms-word.document.macroEnabled.12' }, 'mime', 'mime_invalid'],
+      ['a PDF named .html', { name: 'letter.html' }, 'name', 'name_extension'],
+      ['a Word file named .pdf', { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, 'name', 'name_extension'],
+      ['a photo that claims to be a PDF', { kind: 'photo', name: undefined }, 'mime', 'mime_mismatch'],
+      ['a file without a name', { name: undefined }, 'name', 'name_mismatch'],
+      ['a photo with a name', { kind: 'photo', mime: 'image/jpeg' }, 'name', 'name_mismatch'],
+      ['a name over 120 characters', { name: `${'a'.repeat(117)}.pdf` }, 'name', 'name_too_long'],
+      ['an empty name', { name: '   ' }, 'name', 'name_required'],
+      ['a name with NUL', { name: 'a\u0000.pdf' }, 'name', 'invalid_char'],
+      ['a PDF over 10 MiB', { size: 10 * 1024 * 1024 + 1 }, 'size', 'file_too_large'],
+    ])('rejects %s', async (_, overrides, field, detail) => {
+      const args = { id: nextId(), ...file, subjectType: 'escalation', subjectId: escalation.id, ...overrides }
+      expect(await run('attachment.add', args, townshipActor(), rows)).toEqual(refused('invalid_args', field, detail))
+    })
+
+    it.each([
+      ['a suggestion', 'suggestion', suggestion.id],
+      ['a meeting', 'meeting', rows.meetings[0]!.id],
+      ['a decision', 'decision', rows.decisions[0]!.id],
+    ] as const)('refuses a file on %s', async (_, subjectType, subjectId) => {
+      const args = { id: nextId(), ...file, subjectType, subjectId }
+      expect(await run('attachment.add', args, cadreActor(), rows)).toEqual(refused('invalid_args', 'kind', 'file_not_allowed'))
+    })
+  })
 })

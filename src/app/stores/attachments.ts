@@ -1,5 +1,6 @@
 /**
- * Photos and voice notes on any subject (suggestion, meeting, decision, escalation).
+ * Photos and voice notes on any subject (suggestion, meeting, decision, escalation); files (PDF)
+ * on an escalation (办结's evidence).
  *
  * Capture with the components in `components/attachment/`, which emit {@link AttachmentDraft}s
  * (bytes, hash, type; nothing saved yet), then save them here. Each draft becomes one
@@ -45,7 +46,10 @@ export type BlobLoad =
 /** The `attachment.add` steps for drafts on a subject. */
 function attachSteps(subjectType: Attachment['subjectType'], subjectId: string, drafts: readonly AttachmentDraft[]): MutationStep[] {
   return drafts.map((d) => {
-    const args: AddAttachmentArgs = { id: d.id, sha256: d.sha256, kind: d.kind, mime: d.mime, size: d.size, subjectType, subjectId }
+    const args: AddAttachmentArgs = {
+      id: d.id, sha256: d.sha256, kind: d.kind, mime: d.mime, size: d.size, subjectType, subjectId,
+      ...(d.name === undefined ? {} : { name: d.name }),
+    }
     return { name: 'attachment.add', args }
   })
 }

@@ -30,6 +30,8 @@ const optionalFields: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
   suggestions: ['meetingId'],
   remarks: ['meetingId'],
   // The desk's clocks and the village's rating (006): absent until that step happened.
+  // A file's original name (008): photos and voice notes have none.
+  attachments: ['name'],
   escalations: [
     'submittedAt', 'acceptedAt', 'assignedAt', 'reportedAt', 'resolvedAt', 'closedAt', 'reopenedAt', 'feedbackAt', 'rating',
   ],

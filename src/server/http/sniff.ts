@@ -1,7 +1,7 @@
 // The type of an uploaded photo or voice note, read from its first bytes: what the server stores
 // and serves, whatever the uploader or an attachment row claims. The one sniffer of the server
 // (the cadres' blob uploads and the villagers' voice notes).
-import { shownAs } from '@shared/media'
+import { shownAs, sniffFileType } from '@shared/media'
 
 /** What is served for bytes that are no image or audio this app makes: as a download, never shown. */
 export const UNKNOWN_TYPE = 'application/octet-stream'
@@ -21,7 +21,7 @@ function isoMedia(bytes: Uint8Array, declared: string): string | null {
 }
 
 /**
- * The image or audio type of these bytes, from their signature, or `UNKNOWN_TYPE`. The declared
+ * The image, audio or document (PDF) type of these bytes, from their signature, or `UNKNOWN_TYPE`. The declared
  * type only tells an MP4 voice note from other MP4 files.
  *
  * @example
@@ -42,7 +42,7 @@ export function sniffMediaType(bytes: Uint8Array, declared = ''): string {
   if (bytes[0] === 0xff && bytes[1] !== undefined && (bytes[1] & 0xe0) === 0xe0) {
     return (bytes[1] & 0x06) === 0 ? 'audio/aac' : 'audio/mpeg'
   }
-  return isoMedia(bytes, declared) ?? UNKNOWN_TYPE
+  return isoMedia(bytes, declared) ?? sniffFileType(bytes) ?? UNKNOWN_TYPE
 }
 
 /** Whether a browser may show bytes of this type inline: images (not SVG) and audio. */

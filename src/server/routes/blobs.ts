@@ -7,9 +7,10 @@ import { committedReads } from '../db/reads'
 import { authOf } from '../http/auth'
 import { HttpError } from '../http/errors'
 import { showsInline, sniffMediaType } from '../http/sniff'
+import { FILE_EXTENSIONS, isFileType } from '@shared/media'
 import { pullScope } from '../sync/scope'
 
-/** Largest photo or voice note taken (the `attachment.add` size limit). */
+/** Largest photo, voice note or file taken (the `attachment.add` size limit). */
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024
 
 
@@ -22,7 +23,7 @@ function hashOf(request: HashRequest): string {
 }
 
 /**
- * `PUT /api/blobs/:sha256` (idempotent upload, raw bytes sent as an image or audio type; stored
+ * `PUT /api/blobs/:sha256` (idempotent upload, raw bytes sent as an image, audio or document (PDF, .docx, .xlsx) type; stored
  * with the type sniffed from the bytes) and `GET /api/blobs/:sha256` (to a device whose scope
  * holds an attachment naming the hash, with the stored type).
  * Register inside a `requireDevice` scope.
@@ -39,9 +40,9 @@ export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (request: HashRequest, reply) => {
       const sha256 = hashOf(request)
       const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-      // Images and audio only; not SVG, a document that can run script when a browser opens it.
-      if (!showsInline(mime)) {
-        throw new HttpError(415, 'unsupported_media_type', 'send a photo (image/*) or a voice note (audio/*)', 'mime')
+      // Images, audio, PDF, Word and Excel only; not SVG or HTML, documents that can run script when a browser opens them.
+      if (!showsInline(mime) && !isFileType(mime)) {
+        throw new HttpError(415, 'unsupported_media_type', 'send a photo (image/*), a voice note (audio/*) or a PDF, Word (.docx) or Excel (.xlsx) file', 'mime')
       }
       const body = request.body
       if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(400, 'empty_body', 'the body holds no bytes')
@@ -50,6 +51,11 @@ export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       }
       // Stored and served with the type the bytes have, not the one claimed (here or in an attachment).
       const type = sniffMediaType(body, mime)
+      // A file sent as a document must be that document (sniffFileType): an HTML page or an SVG
+      // named .pdf, or a Word file with macros, is refused.
+      if (isFileType(mime) && type !== mime) {
+        throw new HttpError(415, 'unsupported_media_type', `the bytes are not a file of type ${mime}`, 'mime')
+      }
       const stored =
         !(await blobs.has(sha256)) &&
         (await blobs.insert({ sha256, mime: type, size: body.length, bytes: body, createdAt: nowIso(ctx) }))
@@ -64,8 +70,11 @@ export async function blobRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     const blob = (await blobs.namedIn(sha256, scope.tables.attachments)) ? await blobs.get(sha256) : undefined
     // The same answer whether the bytes are missing or out of scope: hashes are not to be probed.
     if (!blob) throw new HttpError(404, 'not_found', 'no such blob in your scope')
-    // Bytes that are no image or audio (stored as UNKNOWN_TYPE) are a download, never a page.
-    if (!showsInline(blob.mime)) reply.header('content-disposition', `attachment; filename="${sha256}"`)
+    // Bytes that are no image or audio (a PDF, or UNKNOWN_TYPE) are a download, never a page.
+    if (!showsInline(blob.mime)) {
+      const extension = isFileType(blob.mime) ? FILE_EXTENSIONS[blob.mime] : ''
+      reply.header('content-disposition', `attachment; filename="${sha256}${extension}"`)
+    }
     return reply
       .type(blob.mime)
       .header('cache-control', 'private, max-age=31536000, immutable')

@@ -1,13 +1,20 @@
-// Attachments: the metadata row of a photo or voice note whose bytes were already uploaded by hash
-// (`PUT /api/blobs/{sha256}` comes before the mutation that names it).
+// Attachments: the metadata row of a photo, voice note or file (PDF, Word or Excel, on an
+// escalation) whose bytes were already uploaded by hash (`PUT /api/blobs/{sha256}` comes before
+// the mutation that names it).
 import { z } from 'zod'
 import type { Actor } from '../actor'
 import type { Attachment } from '../records'
-import { attachment, id } from '../records'
+import { FILE_EXTENSIONS, FILE_TYPES, isFileType } from '../media'
+import { ATTACHMENT_NAME_MAX, attachment, id } from '../records'
 import { boundedText } from '../text'
 import type { Change } from './core'
 import { accept, created, defineMutation, reject, updated } from './core'
 import { loadSubject, subjectTables } from './remark'
+
+/** Images (not SVG), audio, and the document types of FILE_TYPES, exactly. */
+const MIME_PATTERN = new RegExp(
+  `^(image/(?!svg)[a-z0-9.+-]+|audio/[a-z0-9.+-]+|${FILE_TYPES.map((type) => type.replace(/[.+]/g, '\\$&')).join('|')})$`,
+)
 
 /** What describes one uploaded blob: its hash, kind, type and size. */
 export const blobFields = z
@@ -16,13 +23,26 @@ export const blobFields = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256_invalid'),
     kind: attachment.shape.kind,
     // Not SVG: a document that can run script when a browser opens it from our origin.
-    mime: z.string().max(100, 'mime_invalid').regex(/^(image\/(?!svg)[a-z0-9.+-]+|audio\/[a-z0-9.+-]+)$/, 'mime_invalid'),
+    // …and documents only of FILE_TYPES (PDF, .docx, .xlsx): a pattern, so the length stays bounded.
+    mime: z.string().max(100, 'mime_invalid').regex(MIME_PATTERN, 'mime_invalid'),
     size: z.number().int().min(1, 'empty_file').max(10 * 1024 * 1024, 'file_too_large'),
+    /** A file's original name (shown, and offered when it is downloaded); photos and voice notes have none. */
+    name: boundedText(ATTACHMENT_NAME_MAX, 'name_too_long').min(1, 'name_required').optional(),
   })
-  // A photo must be an image and a voice note audio: the app shows each with a different player.
-  .refine((blob) => blob.mime.startsWith(blob.kind === 'photo' ? 'image/' : 'audio/'), {
+  // A photo must be an image, a voice note audio and a file a document: each is shown differently.
+  .refine((blob) => (blob.kind === 'file' ? isFileType(blob.mime) : blob.mime.startsWith(blob.kind === 'photo' ? 'image/' : 'audio/')), {
     path: ['mime'],
     message: 'mime_mismatch',
+  })
+  // A file is downloaded under its name; a photo or voice note is shown and needs none.
+  .refine((blob) => (blob.kind === 'file') === (blob.name !== undefined), {
+    path: ['name'],
+    message: 'name_mismatch',
+  })
+  // …and the name ends with its type's extension, so no phone saves a PDF as `letter.html`.
+  .refine((blob) => !blob.name || !isFileType(blob.mime) || blob.name.toLowerCase().endsWith(FILE_EXTENSIONS[blob.mime]), {
+    path: ['name'],
+    message: 'name_extension',
   })
 export type BlobFields = z.infer<typeof blobFields>
 
@@ -51,6 +71,9 @@ const attachRights: Partial<Record<Actor['role'], readonly Attachment['subjectTy
   township: ['escalation'],
 }
 
+/** Subjects a file (a document, not a photo or voice note) may be attached to: 办结's evidence. */
+const fileSubjects: readonly Attachment['subjectType'][] = ['escalation']
+
 /** Most attachments one suggestion holds (the suggestion schema's limit). */
 const MAX_SUGGESTION_ATTACHMENTS = 10
 
@@ -69,6 +92,7 @@ export const addAttachment = defineMutation({
     const subject = loadSubject(rows, actor, args.subjectType, args.subjectId)
     if ('refusal' in subject) return subject.refusal
     if (!attachRights[actor.role]?.includes(args.subjectType)) return reject('forbidden')
+    if (args.kind === 'file' && !fileSubjects.includes(args.subjectType)) return reject('invalid_args', 'kind', 'file_not_allowed')
     const suggestion = args.subjectType === 'suggestion' ? rows.get('suggestions', args.subjectId) : undefined
     if (actor.role === 'villager' && args.receiptCode !== suggestion?.receiptCode) {
       return reject('forbidden', 'receiptCode')

@@ -5,7 +5,7 @@ import { newId } from '@shared/ids'
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024
 
 /**
- * A photo or voice note prepared on the phone and not yet saved: its bytes, content hash and the
+ * A photo, voice note or file (PDF) prepared on the phone and not yet saved: its bytes, content hash and the
  * fields `attachment.add` takes. Give drafts to `useAttachmentsStore().attach(…)` to save them.
  */
 export interface AttachmentDraft {
@@ -18,6 +18,8 @@ export interface AttachmentDraft {
   mime: string
   size: number
   bytes: ArrayBuffer
+  /** A file's original name (kind `file` only). */
+  name?: string
 }
 
 /** Hex SHA-256 of some bytes (Web Crypto; needs a secure context: https or localhost). */

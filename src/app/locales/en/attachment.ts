@@ -10,6 +10,13 @@ export default {
     unreadable: 'This picture cannot be read. Choose another one or take it again.',
     tooLarge: 'This file is too large (over 10 MB) and cannot be saved.',
   },
+  file: {
+    pick: 'Add a file (PDF, Word, Excel)',
+    tooLarge: 'This file is too large (over 10 MB) and cannot be saved.',
+    wrongType: 'Only PDF, Word (.docx) or Excel (.xlsx) files can be added, such as a scanned reply letter. This file is not one (or holds macros) and was not added.',
+    empty: 'This file is empty and was not added.',
+    unreadable: 'This file cannot be read. Choose another one and try again.',
+  },
   voice: {
     start: 'Record',
     stop: 'Stop recording',
@@ -23,6 +30,9 @@ export default {
     label: 'Photos and voice notes added',
     photo: 'Photo {n}',
     audio: 'Voice note {n}',
+    file: 'File {n}',
+    fileNamed: '{name} ({size})',
+    downloadFile: 'Download {name}',
     remove: 'Remove {name}',
     download: '{name}: not a photo or voice note, tap to download',
     loading: 'Loading…',
@@ -33,6 +43,7 @@ export default {
     },
   },
   gallery: {
+    titleWithFiles: 'Photos, voice notes and files',
     title: 'Photos and voice notes',
     unsent: 'Not uploaded',
   },

@@ -8,6 +8,13 @@ export default {
     unreadable: '这张照片读不出来，请换一张或重新拍。',
     tooLarge: '这个文件太大（超过 10 MB），不能保存。',
   },
+  file: {
+    pick: '添加文件（PDF、Word、Excel）',
+    tooLarge: '这个文件太大（超过 10 MB），不能保存。',
+    wrongType: '只能添加 PDF、Word（.docx）或 Excel（.xlsx）文件，如扫描的回复函。这个文件不是（或带有宏），没有添加。',
+    empty: '这个文件是空的，没有添加。',
+    unreadable: '这个文件读不出来，请换一个再试。',
+  },
   voice: {
     start: '录音',
     stop: '停止录音',
@@ -21,6 +28,9 @@ export default {
     label: '已添加的照片和录音',
     photo: '照片 {n}',
     audio: '录音 {n}',
+    file: '文件 {n}',
+    fileNamed: '{name}（{size}）',
+    downloadFile: '下载 {name}',
     remove: '删除{name}',
     download: '{name}：不是照片或录音，点此下载',
     loading: '正在加载…',
@@ -31,6 +41,7 @@ export default {
     },
   },
   gallery: {
+    titleWithFiles: '照片、录音和文件',
     title: '照片和录音',
     unsent: '未上传',
   },

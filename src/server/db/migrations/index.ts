@@ -7,6 +7,7 @@ import { villagerReceipts } from './004_villager_receipts'
 import { meetingAttribution } from './005_meeting_attribution'
 import { deskClocks } from './006_desk_clocks'
 import { admin } from './007_admin'
+import { attachmentFiles } from './008_attachment_files'
 
 /**
  * Every migration by name, in order. A static list rather than a folder scan, so it works the
@@ -21,6 +22,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '005_meeting_attribution': meetingAttribution,
     '006_desk_clocks': deskClocks,
     '007_admin': admin,
+    '008_attachment_files': attachmentFiles,
   }
 }
 
