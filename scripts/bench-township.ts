@@ -156,6 +156,12 @@ try {
     // (a locator, not a string predicate: polling one is an eval, which the app's CSP refuses)
     await page.locator('[data-testid="queue-ready"], .queue-page').first().waitFor({ timeout: 60_000 })
     await page.waitForTimeout(1_500)
+    // The report libraries (ECharts, exceljs) are cached the first time they load, not precached:
+    // open the statistics and export once online, as a desk does before it is ever offline.
+    await page.goto('/stats')
+    await page.locator('[data-testid="stats-ready"]').waitFor({ timeout: 60_000 })
+    await exportLedger(page)
+    await page.waitForTimeout(500)
     await goOffline(device.context)
     const seedStarted = performance.now()
     for (const [table, rows] of Object.entries(seed)) await writeRows(page, table, rows)

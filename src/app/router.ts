@@ -58,7 +58,11 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/township',
     name: 'township',
-    component: () => import('./pages/TownshipQueuePage.vue'),
+    component: () => {
+      // The queue's rows are read while its chunk loads, not once it has mounted (bench:township).
+      void import('./stores/desk').then(({ useDeskStore }) => useDeskStore())
+      return import('./pages/TownshipQueuePage.vue')
+    },
     meta: { titleKey: 'app.pages.township', tab: 'township', roles: desk },
   },
   {

@@ -36,6 +36,32 @@ export interface DeskClock {
 /** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991). */
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
 
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T(\d{2}):\d{2}:\d{2}(?:\.\d+)?Z$/
+const nextDays = new Map<string, string>()
+
+/**
+ * The Asia/Shanghai date of a UTC instant as the server and the phones write them
+ * ('2026-09-30T16:30:00.000Z'), from its text: the UTC date, or the day after from 16:00 UTC on.
+ * Null for any other form. No Date object for most rows: the queue and the statistics ask it for
+ * tens of thousands of instants (bench:township).
+ *
+ * @example
+ * shanghaiDayOfUtc('2026-09-30T16:30:00.000Z') // '2026-10-01'
+ */
+export function shanghaiDayOfUtc(instant: string): string | null {
+  const match = UTC_INSTANT.exec(instant)
+  if (match === null) return null
+  const date = instant.slice(0, 10)
+  if (Number(match[1]) < 16) return date
+  let next = nextDays.get(date)
+  if (next === undefined) {
+    const ms = Date.parse(`${date}T00:00:00Z`)
+    if (Number.isNaN(ms)) return null
+    nextDays.set(date, (next = new Date(ms + 86_400_000).toISOString().slice(0, 10)))
+  }
+  return next
+}
+
 /**
  * The Asia/Shanghai date of an instant, 'YYYY-MM-DD'. The same answer as
  * `todayInShanghai(new Date(instant))` without an Intl call: the queue asks it for thousands of rows.
@@ -44,6 +70,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
  * dayOf('2026-09-30T16:30:00Z') // '2026-10-01'
  */
 export function dayOf(instant: string): string {
+  const fast = shanghaiDayOfUtc(instant)
+  if (fast !== null) return fast
   const ms = Date.parse(instant)
   return Number.isNaN(ms) ? todayInShanghai(new Date(instant)) : new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
 }

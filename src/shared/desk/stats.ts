@@ -6,6 +6,7 @@ import { workingDaysBetween } from '../calendar'
 import type { FunnelCounts, LedgerIndex, LedgerRows } from '../ledger'
 import { funnel } from '../ledger'
 import { asIndex } from '../ledger/rows'
+import { shanghaiDayOfUtc } from './clock'
 import type { Decision, Escalation, Meeting } from '../records'
 
 /** The periods the statistics page offers; `all` is every record. */
@@ -52,6 +53,8 @@ const EIGHT_HOURS = 8 * 3600 * 1000
 
 /** The Shanghai calendar date of an ISO instant (UTC+8, no daylight saving). */
 export function shanghaiDateOf(instant: string): string {
+  const fast = shanghaiDayOfUtc(instant)
+  if (fast !== null) return fast
   const ms = Date.parse(instant)
   return Number.isNaN(ms) ? instant.slice(0, 10) : new Date(ms + EIGHT_HOURS).toISOString().slice(0, 10)
 }

@@ -1,5 +1,5 @@
 import type { LedgerIndex, LedgerRows } from './rows'
-import { asIndex, decisionsFor, isPastDue, workingEscalationStatuses } from './rows'
+import { asIndex, isPastDue, someDecisionFor, workingEscalationStatuses } from './rows'
 
 /** How many suggestions reached each stage, and how the village's open items stand. */
 export interface FunnelCounts {
@@ -65,7 +65,7 @@ export function funnel(rows: LedgerRows | LedgerIndex, options: { today?: string
     const c = counts(suggestion.villageId)
     c.collected++
     if (suggestion.status === 'on_agenda' || index.topicsBySuggestion.has(suggestion.id)) c.onAgenda++
-    if (suggestion.status === 'decided' || decisionsFor(index, suggestion).some((d) => d.status !== 'cancelled')) c.decided++
+    if (suggestion.status === 'decided' || someDecisionFor(index, suggestion, (d) => d.status !== 'cancelled')) c.decided++
     if (suggestion.status === 'escalated' || index.escalationsBySuggestion.has(suggestion.id)) c.escalated++
     if (suggestion.status === 'resolved' || suggestion.status === 'closed') c.resolved++
     if (suggestion.rating) c.rated++

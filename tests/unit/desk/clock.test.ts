@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCalendar, todayInShanghai } from '@shared/calendar'
 import {
-  acceptanceDue, closeWithoutAnswerFrom, dayOf, deskClock, isReported, reportDue, villageAnswered,
+  acceptanceDue, closeWithoutAnswerFrom, dayOf, deskClock, isReported, reportDue, shanghaiDayOfUtc, villageAnswered,
 } from '@shared/desk/clock'
 import { defaultDeadlinePolicy } from '@shared/records'
 import { anEscalation } from '../builders'
@@ -107,5 +107,22 @@ describe('dayOf', () => {
     '2026-09-30T16:30:00.000Z', '2026-09-30T15:59:59.999Z', '2026-12-31T16:00:00.000Z', '2026-06-01T00:00:00+08:00', '2024-02-28T20:00:00Z',
   ])('gives the Shanghai date of %s as the Intl calendar does', (instant) => {
     expect(dayOf(instant)).toBe(todayInShanghai(new Date(instant)))
+  })
+})
+
+describe('shanghaiDayOfUtc', () => {
+  it('reads the Shanghai date of a UTC instant from its text, as Date would', () => {
+    const instants = ['2026-09-30T15:59:59.999Z', '2026-09-30T16:00:00.000Z', '2026-12-31T23:30:00Z', '2028-02-28T16:00:00.000Z', '2026-01-01T00:00:00.000Z']
+    for (const instant of instants) {
+      expect(shanghaiDayOfUtc(instant)).toBe(new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10))
+      expect(dayOf(instant)).toBe(shanghaiDayOfUtc(instant))
+    }
+    expect(shanghaiDayOfUtc('2026-12-31T16:00:00.000Z')).toBe('2027-01-01')
+  })
+
+  it('leaves other forms to Date', () => {
+    expect(shanghaiDayOfUtc('2026-09-30T20:00:00+08:00')).toBeNull()
+    expect(dayOf('2026-09-30T20:00:00+08:00')).toBe('2026-09-30')
+    expect(shanghaiDayOfUtc('not a date')).toBeNull()
   })
 })
