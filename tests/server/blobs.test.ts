@@ -31,6 +31,8 @@ forEachDatabase((makeDb) => {
   let sun: TestDevice
   let township: TestDevice
   let mid = 0
+  /** The township phone's own mids: tests run in any order. */
+  let townshipMid = 0
   beforeAll(async () => {
     t = await startApp(makeDb)
     zhang = await enrol(t.app, codeOf(t, 'cadre', '张书记'))
@@ -255,8 +257,8 @@ forEachDatabase((makeDb) => {
         subjectType: 'escalation', subjectId: escalation.id,
       }
       expect((await put(township, file.sha256, bytes, 'application/pdf')).statusCode).toBe(201)
-      const pushed = await push(t.app, township, [mutation(1, 'attachment.add', file)])
-      expect(pushed.body).toEqual({ lastMid: 1, rejections: [], stopped: null })
+      const pushed = await push(t.app, township, [mutation(++townshipMid, 'attachment.add', file)])
+      expect(pushed.body).toEqual({ lastMid: townshipMid, rejections: [], stopped: null })
       const stored = await t.db.handle.db.selectFrom('attachments').select(['kind', 'name']).where('id', '=', file.id).executeTakeFirst()
       expect(stored).toEqual({ kind: 'file', name: '关于东街排水沟的回复函.pdf' })
 
@@ -276,7 +278,7 @@ forEachDatabase((makeDb) => {
       const escalation = t.demo.escalations.find((e) => e.villageId === t.demo.villages[0]!.id)!
       const file = { id: newId(), sha256: hashOf(bytes), kind: 'file', mime: XLSX, size: bytes.length, name: '清淤台账.xlsx', subjectType: 'escalation', subjectId: escalation.id }
       expect((await put(township, file.sha256, bytes, XLSX)).statusCode).toBe(201)
-      expect((await push(t.app, township, [mutation(2, 'attachment.add', file)])).body).toEqual({ lastMid: 2, rejections: [], stopped: null })
+      expect((await push(t.app, township, [mutation(++townshipMid, 'attachment.add', file)])).body).toEqual({ lastMid: townshipMid, rejections: [], stopped: null })
       const res = await get(zhang, file.sha256)
       expect(res.headers['content-type']).toBe(XLSX)
       expect(res.headers['content-disposition']).toBe(`attachment; filename="${file.sha256}.xlsx"`)
