@@ -131,8 +131,9 @@ describe('WORKERS=2 on SQLite (real processes)', () => {
     // own), so their order is not checked: both workers listened, and the banner came once.
     const listened = () =>
       new Set(server.output().split('\n').filter((line) => line.includes('Server listening at')).map((line) => JSON.parse(line).pid)).size
-    await until(() => banners() > 0 && listened() === 2, 15_000)
-    expect(listened()).toBe(2)
+    await until(() => banners() > 0 && listened() >= 2, 15_000)
+    // At least two: a test that kills a worker may have run first (tests run in any order).
+    expect(listened()).toBeGreaterThanOrEqual(2)
     expect(server.output()).toContain('2 worker(s)')
     expect(banners()).toBe(1)
   }, 20_000)
