@@ -160,7 +160,8 @@ export default defineConfig({
         // The report libraries (exceljs ~236 KB, ECharts ~182 KB gzip) are not precached: every
         // install, a cadre's cheap phone too, would download them for a page most never open. They
         // are cached the first time they load (below), so exports and charts work offline after.
-        globIgnores: ['villager.html', 'v/**', 'assets/villager-*', 'assets/exceljs*', 'assets/charts-*'],
+        // So is the desk's statistics worker (~64 KB gzip): only a township's desk starts it.
+        globIgnores: ['villager.html', 'v/**', 'assets/villager-*', 'assets/exceljs*', 'assets/charts-*', 'assets/statsFacts.worker-*'],
         navigateFallback: '/index.html',
         // Never answer an API call (or a link to one) with the app shell, nor a village's link
         // (`/v/<code>`, the villager page, which its own worker answers offline).
@@ -173,14 +174,16 @@ export default defineConfig({
         // holds the report libraries left out of the precache (hashed names: never stale).
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => /^\/assets\/(?:exceljs|charts-)[^/]*\.js$/.test(url.pathname),
+            urlPattern: ({ url }) => /^\/assets\/(?:exceljs|charts-|statsFacts\.worker-)[^/]*\.js$/.test(url.pathname),
             handler: 'CacheFirst',
-            options: { cacheName: 'yehua-reports', expiration: { maxEntries: 6 } },
+            options: { cacheName: 'yehua-reports', expiration: { maxEntries: 8 } },
           },
         ],
       },
     }),
   ],
+  // The statistics' facts worker (src/app/components/reports/statsFacts.worker.ts) is a module.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // Every browser we serve preloads modules itself; the polyfill was one more request per page.

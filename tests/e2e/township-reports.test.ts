@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs'
 import { todayInShanghai } from '@shared/calendar'
 import { toDayNumber, toIsoDate } from '@shared/calendar/dates'
 import { parseCsv } from '@shared/desk/exportFiles'
+import { newId } from '@shared/ids'
+import { newReceipt, newReceiptSecret } from '@shared/villager/receipt'
 import zh from '@app/locales/zh-CN'
 import {
   enrolAs, expectVisible, freshCode, goOffline, useDevice, useSecondDevice, useServer, waitForServiceWorkerControl,
@@ -44,6 +46,33 @@ async function download(page: Page, kind: string): Promise<{ file: Download; byt
 /** The bytes as exceljs's typings want them. */
 function asExcel(bytes: Buffer): ExcelJS.Buffer {
   return bytes as unknown as ExcelJS.Buffer
+}
+
+/** The records' stamp and the stamp of the statistics' kept facts, as the desk's database holds them. */
+function stamps(page: Page): Promise<{ records: unknown; facts: unknown }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('yehua')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const meta = db.transaction('meta', 'readonly').objectStore('meta')
+          const records = meta.get('recordsStamp')
+          const facts = meta.get('statsFacts')
+          facts.onsuccess = () => {
+            db.close()
+            resolve({ records: records.result?.value, facts: facts.result?.value?.stamp })
+          }
+        }
+      }),
+  )
+}
+
+/** Whether the kept facts are those of the records as they stand now. */
+async function factsCurrent(page: Page): Promise<boolean> {
+  const { records, facts } = await stamps(page)
+  return typeof records === 'string' && facts === records
 }
 
 describe('the township reports', () => {
@@ -164,6 +193,48 @@ describe('the township reports', () => {
 
     // Nothing threw: not ECharts, not exceljs (under the app's CSP), not offline.
     expect(errors).toEqual([])
+    expect(deskDevice.errors).toEqual([])
+  })
+
+  it("keeps the desk's statistics ready in the background: a villager's suggestion synced is counted before the page is opened", async () => {
+    const deskDevice = await townshipPhone.open()
+    const desk = deskDevice.page
+    await desk.setViewportSize({ width: 1280, height: 800 })
+    await desk.goto('/')
+    await waitForServiceWorkerControl(desk)
+    await enrolAs(desk, await freshCode(server(), 'township'))
+    await expectVisible(desk.getByTestId('queue-ready'))
+    // After the first download, the worker derives the facts: the statistics page was never opened.
+    await expect.poll(() => factsCurrent(desk), { timeout: 30_000 }).toBe(true)
+
+    await desk.getByRole('link', { name: zh.reports.title }).click()
+    await desk.getByRole('button', { name: zh.reports.period.all, exact: true }).click()
+    await expectVisible(desk.getByTestId('stats-ready'))
+    const collected = () => desk.locator('.stats-page__figure[data-figure="collected"] dd').first().innerText().then(Number)
+    const before = await collected()
+    const keptBefore = (await stamps(desk)).facts
+
+    // Back at the queue, a villager of 孙庄村 sends a suggestion from the village's link.
+    await desk.goto('/township')
+    await expectVisible(desk.getByTestId('queue-ready'))
+    const sent = await fetch(`${server().url}/api/v/szc01/suggestions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: newId(), content: '村西头的路灯不亮了，晚上看不见路。', category: 'infrastructure', name: '', phone: '',
+        publicName: false, receipt: newReceipt(), device: newReceiptSecret(), website: '', voice: null,
+      }),
+    })
+    expect(sent.status).toBe(201)
+    // The desk's next sync round (coming back to the app starts one) brings it; the facts follow.
+    await desk.reload()
+    await expectVisible(desk.getByTestId('queue-ready'))
+    await expect.poll(async () => (await stamps(desk)).facts, { timeout: 30_000 }).not.toBe(keptBefore)
+    await expect.poll(() => factsCurrent(desk), { timeout: 30_000 }).toBe(true)
+
+    await desk.goto('/stats?period=all')
+    await expectVisible(desk.getByTestId('stats-ready'))
+    expect(await collected()).toBe(before + 1)
     expect(deskDevice.errors).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { RemarkSubjectType } from '@shared/mutations/remark'
 import type { Tables } from '@shared/records'
 import { DB_NAME } from './peek'
+import { RECORDS_STAMP_KEY, freshStamp, recordsStampMiddleware } from './stamp'
 
 /** A local write waiting to reach the server: one named mutation, in device order. */
 export interface OutboxEntry {
@@ -116,5 +117,10 @@ export function createDb(name = DB_NAME): YehuaDb {
     suggestions: 'id, [villageId+createdAt], status, topicId, receiptCode, [villageId+status], meetingId',
     remarks: 'id, subjectId, villageId, meetingId',
   })
+  // Every write to a record table moves the records' stamp (what derived data kept on the device
+  // checks). A new version, so that a tab still running an older build (which writes no stamp)
+  // is told to reload; the upgrade stamps the records it finds.
+  db.version(5).stores({}).upgrade((tx) => tx.table('meta').put({ key: RECORDS_STAMP_KEY, value: freshStamp() }))
+  db.use(recordsStampMiddleware)
   return db
 }

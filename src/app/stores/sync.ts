@@ -8,6 +8,7 @@ import { createSyncScheduler, withSyncLock, type SyncScheduler } from '@app/sync
 import { httpTransport, type SyncTransport } from '@app/sync/transport'
 import { useSessionStore } from './session'
 import { useOutboxStore } from './outbox'
+import { refreshFactsSoon } from '@app/components/reports/factsRefresh'
 
 /** What the person sees about syncing, at a glance. */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'retrying' | 'unauthorized' | 'update_required'
@@ -55,6 +56,10 @@ export const useSyncStore = defineStore('sync', () => {
       if (outcome.kind === 'done') {
         lastSyncedAt.value = new Date().toISOString()
         await useDb().meta.put({ key: LAST_SYNC_KEY, value: lastSyncedAt.value })
+        // A desk's statistics read the whole township: derive their facts now, in the background.
+        if ((outcome.pulled > 0 || outcome.pushed > 0) && (current.actor.role === 'township' || current.actor.role === 'admin')) {
+          refreshFactsSoon(current.actor)
+        }
       }
       return outcome
     })

@@ -1,3 +1,4 @@
+import type { Suggestion } from '../records'
 import type { LedgerIndex, LedgerRows } from './rows'
 import { asIndex, isPastDue, someDecisionFor, workingEscalationStatuses } from './rows'
 
@@ -45,6 +46,28 @@ function add(into: FunnelCounts, from: FunnelCounts) {
   if (into.overdue !== null && from.overdue !== null) into.overdue += from.overdue
 }
 
+/** The funnel's stages a suggestion can reach past 征集, as bits of `stagesOf`. */
+export const Stage = { onAgenda: 1, decided: 2, escalated: 4, resolved: 8, rated: 16 } as const
+
+/**
+ * The stages `suggestion` reached, as `Stage` bits: on an agenda (listed on a topic, or on the
+ * agenda now), decided (a decision not cancelled concerns it, or `decided` now), escalated
+ * (listed on an escalation, or `escalated` now), resolved (`resolved` or `closed` now), rated.
+ * The funnel and the statistics both count with it.
+ *
+ * @example
+ * (stagesOf(index, suggestion) & Stage.decided) !== 0
+ */
+export function stagesOf(index: LedgerIndex, suggestion: Suggestion): number {
+  let reached = 0
+  if (suggestion.status === 'on_agenda' || index.topicsBySuggestion.has(suggestion.id)) reached |= Stage.onAgenda
+  if (suggestion.status === 'decided' || someDecisionFor(index, suggestion, (d) => d.status !== 'cancelled')) reached |= Stage.decided
+  if (suggestion.status === 'escalated' || index.escalationsBySuggestion.has(suggestion.id)) reached |= Stage.escalated
+  if (suggestion.status === 'resolved' || suggestion.status === 'closed') reached |= Stage.resolved
+  if (suggestion.rating) reached |= Stage.rated
+  return reached
+}
+
 /**
  * The ledger's funnel — collected → on agenda → decided → escalated → resolved → rated → rules
  * formed — per village, per township and in total, with open and overdue items when `today`
@@ -63,12 +86,13 @@ export function funnel(rows: LedgerRows | LedgerIndex, options: { today?: string
 
   for (const suggestion of index.suggestions) {
     const c = counts(suggestion.villageId)
+    const reached = stagesOf(index, suggestion)
     c.collected++
-    if (suggestion.status === 'on_agenda' || index.topicsBySuggestion.has(suggestion.id)) c.onAgenda++
-    if (suggestion.status === 'decided' || someDecisionFor(index, suggestion, (d) => d.status !== 'cancelled')) c.decided++
-    if (suggestion.status === 'escalated' || index.escalationsBySuggestion.has(suggestion.id)) c.escalated++
-    if (suggestion.status === 'resolved' || suggestion.status === 'closed') c.resolved++
-    if (suggestion.rating) c.rated++
+    if (reached & Stage.onAgenda) c.onAgenda++
+    if (reached & Stage.decided) c.decided++
+    if (reached & Stage.escalated) c.escalated++
+    if (reached & Stage.resolved) c.resolved++
+    if (reached & Stage.rated) c.rated++
   }
   for (const decision of index.decisions) {
     const c = counts(decision.villageId)

@@ -1,5 +1,5 @@
 export type { Funnel, FunnelCounts } from './funnel'
-export { funnel } from './funnel'
+export { Stage, funnel, stagesOf } from './funnel'
 export type { LedgerFilter } from './filter'
 export { ledgerFilter } from './filter'
 export type { OpenItem, OpenItemsOptions } from './openItems'

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { createDb } from '@app/db/schema'
+import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { aSuggestion } from '../builders'
 
 describe('device database upgrade', () => {
@@ -19,6 +20,25 @@ describe('device database upgrade', () => {
     const db = createDb(name)
     expect(await db.suggestions.where('[villageId+status]').equals([waiting.villageId, 'new']).primaryKeys()).toEqual([waiting.id])
     expect(await db.suggestions.count()).toBe(2)
+    // version 5 stamped the records it found (an older build wrote them without a stamp)
+    expect((await db.meta.get(RECORDS_STAMP_KEY))?.value).toEqual(expect.any(String))
+    db.close()
+  })
+
+  it('tells a tab running the build before the stamp to reload (its writes would not move it)', async () => {
+    const name = `upgrade-${Math.random()}`
+    const before = new Dexie(name)
+    before.version(4).stores({ suggestions: 'id', meta: 'key' })
+    await before.open()
+    let told = false
+    before.on('versionchange', () => {
+      told = true
+      before.close()
+    })
+    const db = createDb(name)
+    await db.open()
+    expect(told).toBe(true)
+    expect(db.verno).toBe(5)
     db.close()
   })
 })

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defaultCalendar } from '@shared/calendar'
-import { allTime, customPeriod, periodOf, townshipStats } from '@shared/desk/stats'
+import type { StatsFacts } from '@shared/desk/stats'
+import { allTime, customPeriod, periodOf, statsOf, townshipStats } from '@shared/desk/stats'
 import StatsPage from '@app/pages/StatsPage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
-import { covers, loadReportRows } from '@app/components/reports/reportRows'
+import { RECORDS_STAMP_KEY } from '@app/db/stamp'
+import { loadReportRows } from '@app/components/reports/reportRows'
+import { STATS_FACTS_KEY, loadStatsSource } from '@app/components/reports/statsSource'
 import { cadreActor, townshipActor } from '../builders'
 import { resetDb, sessionAs } from '../escalation/fixtures'
 import { mountWithApp } from '../helpers/mount'
@@ -27,21 +30,12 @@ describe('loadReportRows', () => {
     await seedTownship()
   })
 
-  it("reads the township's villages, by name, and only a period's suggestions when asked", async () => {
+  it("reads the township's villages, by name, every row and the records' stamp", async () => {
     const whole = await loadReportRows(townshipActor())
-    expect(whole.period).toBeNull()
     expect(whole.index.suggestions).toHaveLength(12)
     expect(whole.villageIds).toEqual([villageB.id, villageA.id].sort((a, b) =>
       whole.villageNames.get(a)!.localeCompare(whole.villageNames.get(b)!, 'zh-CN')))
-
-    const september = periodOf('month', '2026-09-15')
-    const month = await loadReportRows(townshipActor(), september)
-    expect(month.period).toEqual(september)
-    // 南关村's August suggestion is not read; the statistics are the same as from every row
-    expect(month.index.suggestions).toHaveLength(11)
-    const options = { calendar: defaultCalendar }
-    expect(townshipStats(month.index, september, options)).toEqual(townshipStats(whole.index, september, options))
-    expect((await loadReportRows(townshipActor(), allTime)).period).toBeNull()
+    expect(whole.stamp).toEqual(expect.any(String))
   })
 
   it("reads a cadre's own village only", async () => {
@@ -50,13 +44,88 @@ describe('loadReportRows', () => {
     expect(new Set(rows.index.suggestions.map((s) => s.villageId))).toEqual(new Set([villageB.id]))
     expect(rows.index.lastProgressByDecision.size).toBe(1)
   })
+})
 
-  it('knows which rows hold a period', () => {
-    const q = periodOf('quarter', '2026-09-01')
-    expect(covers(null, q)).toBe(true)
-    expect(covers(q, periodOf('month', '2026-08-01'))).toBe(true)
-    expect(covers(periodOf('month', '2026-08-01'), q)).toBe(false)
-    expect(covers(q, customPeriod('2026-06-30', '2026-07-31'))).toBe(false)
+describe("the records' stamp", () => {
+  beforeEach(resetDb)
+  const stamp = async () => (await useDb().meta.get(RECORDS_STAMP_KEY))?.value
+
+  it('moves with every write to a record table, in the same transaction, and not with writes to the outbox or meta', async () => {
+    const db = useDb()
+    const before = await stamp()
+    await db.villages.put(villageA)
+    const afterVillage = await stamp()
+    expect(afterVillage).toEqual(expect.any(String))
+    expect(afterVillage).not.toBe(before)
+    // a transaction that names only record tables writes the stamp too (meta is added to its scope)
+    await db.transaction('rw', [db.suggestions], () => db.suggestions.put(townshipRows().suggestions[0]!))
+    const afterSuggestion = await stamp()
+    expect(afterSuggestion).not.toBe(afterVillage)
+    await db.suggestions.delete(townshipRows().suggestions[0]!.id)
+    expect(await stamp()).not.toBe(afterSuggestion)
+
+    const settled = await stamp()
+    await db.meta.put({ key: 'something', value: 1 })
+    await db.outbox.add({ mid: 1, name: 'x', args: {}, clientTime: '2026-09-20T04:00:00.000Z' })
+    expect(await stamp()).toBe(settled)
+  })
+
+  it('does not move when the write is rolled back', async () => {
+    const db = useDb()
+    await db.villages.put(villageA)
+    const before = await stamp()
+    await expect(db.transaction('rw', [db.villages], async () => {
+      await db.villages.put(villageB)
+      throw new Error('changed my mind')
+    })).rejects.toThrow('changed my mind')
+    expect(await stamp()).toBe(before)
+    expect(await db.villages.get(villageB.id)).toBeUndefined()
+  })
+})
+
+describe('loadStatsSource', () => {
+  beforeEach(async () => {
+    await resetDb()
+    await seedTownship()
+  })
+  const kept = async () => (await useDb().meta.get(STATS_FACTS_KEY))?.value as { stamp: string; facts: StatsFacts } | undefined
+
+  it('derives the facts once, keeps them with the stamp, and gives the figures townshipStats gives on the rows', async () => {
+    const first = await loadStatsSource(townshipActor())
+    await vi.waitFor(async () => expect((await kept())?.stamp).toBe((await useDb().meta.get(RECORDS_STAMP_KEY))?.value))
+    const rows = await loadReportRows(townshipActor())
+    for (const period of [allTime, periodOf('month', '2026-09-15'), customPeriod('2026-08-01', '2026-09-10')]) {
+      const expected = townshipStats(rows.index, period, { calendar: defaultCalendar, villageIds: rows.villageIds })
+      expect(statsOf(first.facts, period, first.villageIds)).toEqual(expected)
+    }
+    expect(first.villageIds).toEqual(rows.villageIds)
+
+    // Read again: the kept facts (read back from IndexedDB, typed arrays and all) give the same figures.
+    const again = await loadStatsSource(townshipActor())
+    expect(again.facts).not.toBe(first.facts)
+    expect(again.facts).toEqual(first.facts)
+    expect(again.facts.suggestions).toBeInstanceOf(Int32Array)
+    // They are what the page reads while current: kept facts marked by hand come back as they are.
+    const marked = { ...(await kept())!, facts: { ...first.facts, listed: 99 } }
+    await useDb().meta.put({ key: STATS_FACTS_KEY, value: marked })
+    expect((await loadStatsSource(townshipActor())).facts.listed).toBe(99)
+  })
+
+  it('derives them again after any record is written: a new suggestion counts at once', async () => {
+    await loadStatsSource(townshipActor())
+    await vi.waitFor(async () => expect(await kept()).toBeDefined())
+    const before = statsOf((await loadStatsSource(townshipActor())).facts, allTime).total.collected
+    const extra = { ...townshipRows().suggestions[0]!, id: '019a0000-0000-7000-8000-00000000beef', receiptCode: 'Z9' }
+    await useDb().suggestions.put(extra)
+    const after = await loadStatsSource(townshipActor())
+    expect(statsOf(after.facts, allTime).total.collected).toBe(before + 1)
+  })
+
+  it("does not take another person's kept facts: a cadre's phone keeps its village's", async () => {
+    await loadStatsSource(cadreActor({ villageId: villageB.id }))
+    await vi.waitFor(async () => expect(await kept()).toBeDefined())
+    const township = await loadStatsSource(townshipActor())
+    expect(statsOf(township.facts, allTime).total.collected).toBe(12)
   })
 })
 

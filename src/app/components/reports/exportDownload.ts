@@ -4,9 +4,10 @@ import type { ExcelJS } from '@shared/desk/exportFiles'
 import { writeCsv, writeXlsx } from '@shared/desk/exportFiles'
 import { ledgerExportRows, statsExportRows } from '@shared/desk/exportRows'
 import type { Stats } from '@shared/desk/stats'
-import type { ReportActor, ReportRows } from './reportRows'
+import type { ReportActor } from './reportRows'
 import { loadReportRows } from './reportRows'
 import { exportWords } from './exportWords'
+import type { StatsSource } from './statsSource'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
@@ -39,8 +40,9 @@ export function fileName(parts: readonly string[], extension: string): string {
 
 export interface ExportRequest {
   kind: ExportKind
-  rows: ReportRows
-  /** Whose rows: the ledger is read whole when `rows` hold one period's suggestions only. */
+  /** The villages and township the page shows. */
+  source: Pick<StatsSource, 'villageIds' | 'villageNames' | 'township'>
+  /** Whose ledger: its rows are read from the device when it is exported. */
   actor: ReportActor
   stats: Stats
   today: string
@@ -48,16 +50,16 @@ export interface ExportRequest {
 }
 
 /** Build the file and start its download; returns its name. */
-export async function exportFile({ kind, rows: shown, actor, stats, today, t }: ExportRequest): Promise<string> {
+export async function exportFile({ kind, source, actor, stats, today, t }: ExportRequest): Promise<string> {
   const words = exportWords(t)
-  const rows = kind === 'stats-xlsx' || shown.period === null ? shown : await loadReportRows(actor)
-  const place = rows.villageIds.length === 1 ? rows.villageNames.get(rows.villageIds[0]!) ?? '' : rows.township?.name ?? ''
+  const place = source.villageIds.length === 1 ? source.villageNames.get(source.villageIds[0]!) ?? '' : source.township?.name ?? ''
   if (kind === 'stats-xlsx') {
     const range = `${stats.period.from}_${stats.period.to}`.replace(/0000-01-01_9999-12-31/, t('reports.period.all'))
     const name = fileName([t('reports.export.fileStats'), place, range], 'xlsx')
-    save(name, XLSX, await writeXlsx(await loadExcel(), [statsExportRows(stats, rows.villageNames, words)]))
+    save(name, XLSX, await writeXlsx(await loadExcel(), [statsExportRows(stats, source.villageNames, words)]))
     return name
   }
+  const rows = await loadReportRows(actor)
   const table = ledgerExportRows(rows.index, { today, words, villageIds: rows.villageIds })
   const base = [t('reports.export.fileLedger'), place, today]
   if (kind === 'ledger-csv') {
