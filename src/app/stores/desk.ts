@@ -4,11 +4,16 @@ import { todayInShanghai } from '@shared/calendar'
 import type { Escalation, Township } from '@shared/records'
 import { policyOf } from '@shared/records'
 import { useDb } from '@app/db'
+import { keptRead, stampOf } from '@app/db/kept'
+import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { deskCalendar } from '@app/components/desk/deskCalendar'
 import { deriveRows, digestOf, type QueueRow } from '@app/components/desk/queueRows'
 import { useSessionStore } from './session'
 import { LAST_SYNC_KEY } from './sync'
+
+/** The `meta` key of the desk's escalations kept as one value. */
+export const DESK_ESCALATIONS_KEY = 'deskEscalations'
 
 /** What the desk reads from the device: its township's escalations, village names, the policy. */
 interface DeskData {
@@ -34,16 +39,19 @@ export const useDeskStore = defineStore('desk', () => {
       const id = townshipId.value
       if (id === null) return { escalations: [], villageNames: new Map(), township: null }
       const db = useDb()
-      // In a transaction of its own: Dexie's live-query cache deep-clones every result read
-      // outside one (5,000 escalations: ~20 ms of cloning, more of garbage), and this one is only read.
-      const [escalations, villages, township] = await db.transaction('r', [db.escalations, db.villages, db.townships], () =>
-        Promise.all([
-          // A desk device holds only its township's escalations (its pull scope): one read of the
-          // whole store is about twice as fast as the same rows through the townshipId index.
-          db.escalations.toArray().then((all) => all.filter((e) => e.townshipId === id)),
-          db.villages.where('townshipId').equals(id).toArray(),
-          db.townships.get(id),
-        ]),
+      // The township's escalations as one value kept on the device while no record changed
+      // (db/kept.ts: ~25 ms instead of ~100 ms for 5,000 rows), else read whole and kept again.
+      // A desk device holds only its township's escalations (its pull scope): one read of the
+      // whole store is about twice as fast as the same rows through the townshipId index. In a
+      // transaction of its own: Dexie's live-query cache deep-clones every result read outside one.
+      const escalations = await keptRead(DESK_ESCALATIONS_KEY, `deskEscalations:${id}`, async () => {
+        const [all, stamp] = await db.transaction('r', [db.escalations, db.meta], () =>
+          Promise.all([db.escalations.toArray(), db.meta.get(RECORDS_STAMP_KEY)]),
+        )
+        return { value: all.filter((e) => e.townshipId === id), stamp: stampOf(stamp) }
+      })
+      const [villages, township] = await db.transaction('r', [db.villages, db.townships], () =>
+        Promise.all([db.villages.where('townshipId').equals(id).toArray(), db.townships.get(id)]),
       )
       return {
         escalations,

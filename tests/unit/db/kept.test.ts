@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { newId } from '@shared/ids'
+import { useDb } from '@app/db'
+import { forgetKept, keptRead, stampOf } from '@app/db/kept'
+import { RECORDS_STAMP_KEY } from '@app/db/stamp'
+import { aVillage } from '../builders'
+import { resetDb } from '../escalation/fixtures'
+
+/** A read of the villages with the stamp of that moment, counting its calls. */
+function villageRead() {
+  const read = vi.fn(async () => {
+    const db = useDb()
+    const [villages, stamp] = await db.transaction('r', [db.villages, db.meta], () =>
+      Promise.all([db.villages.toArray(), db.meta.get(RECORDS_STAMP_KEY)]))
+    return { value: villages.map((v) => v.name).sort(), stamp: stampOf(stamp) }
+  })
+  return read
+}
+
+const keptEntry = async () => (await useDb().meta.get('testKept'))?.value as { stamp: string; value: string[] } | undefined
+
+describe('keptRead', () => {
+  beforeEach(async () => {
+    // a value kept by the case before lands after its read returned: let it land first
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await resetDb()
+    forgetKept()
+  })
+
+  it('reads once, keeps the value with the stamp, and serves it from memory or the database while no record changes', async () => {
+    const read = villageRead()
+    const first = await keptRead('testKept', 'a', read)
+    expect(read).toHaveBeenCalledTimes(1)
+    await vi.waitFor(async () => expect((await keptEntry())?.stamp).toBe(stampOf(await useDb().meta.get(RECORDS_STAMP_KEY))))
+    expect(await keptRead('testKept', 'a', read)).toBe(first)
+    forgetKept()
+    expect(await keptRead('testKept', 'a', read)).toEqual(first)
+    expect(read).toHaveBeenCalledTimes(1)
+  })
+
+  it('reads again once a record is written, and for another scope', async () => {
+    const read = villageRead()
+    const before = await keptRead('testKept', 'a', read)
+    await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
+    const after = await keptRead('testKept', 'a', read)
+    expect(read).toHaveBeenCalledTimes(2)
+    expect(after).toEqual([...before, '新村'].sort())
+    await keptRead('testKept', 'b', read)
+    expect(read).toHaveBeenCalledTimes(3)
+  })
+
+  it('keeps nothing while no record was ever stamped (a read of the records is then the only truth)', async () => {
+    await useDb().meta.delete(RECORDS_STAMP_KEY)
+    const read = villageRead()
+    await keptRead('testKept', 'a', read)
+    await keptRead('testKept', 'a', read)
+    expect(read).toHaveBeenCalledTimes(2)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(await keptEntry()).toBeUndefined()
+  })
+})
