@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { newId } from '@shared/ids'
+import { tableNames } from '@shared/records'
 import { useDb } from '@app/db'
 import { forgetKept, keptRead, stampOf } from '@app/db/kept'
-import { RECORDS_STAMP_KEY } from '@app/db/stamp'
+import { RECORDS_STAMP_KEY, recordTables } from '@app/db/stamp'
 import { aVillage } from '../builders'
 import { resetDb } from '../escalation/fixtures'
 
@@ -57,5 +58,9 @@ describe('keptRead', () => {
     expect(read).toHaveBeenCalledTimes(2)
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(await keptEntry()).toBeUndefined()
+  })
+
+  it('is moved by a write to every record table there is', () => {
+    expect([...recordTables].sort()).toEqual([...tableNames].sort())
   })
 })
