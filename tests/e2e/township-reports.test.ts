@@ -196,9 +196,10 @@ describe('the township reports', () => {
     expect(deskDevice.errors).toEqual([])
   })
 
-  it("keeps the desk's statistics ready in the background: a villager's suggestion synced is counted before the page is opened", async () => {
+  it("keeps the desk's statistics ready in the background: after a sync round that brought a villager's suggestion, and after its own action offline", async () => {
     const deskDevice = await townshipPhone.open()
     const desk = deskDevice.page
+    const deskContext = desk.context()
     await desk.setViewportSize({ width: 1280, height: 800 })
     await desk.goto('/')
     await waitForServiceWorkerControl(desk)
@@ -235,6 +236,19 @@ describe('the township reports', () => {
     await desk.goto('/stats?period=all')
     await expectVisible(desk.getByTestId('stats-ready'))
     expect(await collected()).toBe(before + 1)
+
+    // Offline, the desk accepts 孙庄村's road: its own action moves the records, and the facts
+    // follow without a sync round (no network) and without the statistics page.
+    await goOffline(deskContext)
+    await desk.goto('/township')
+    await desk.getByRole('link', { name: '孙庄至镇区道路修补' }).click()
+    await desk.waitForURL((u) => u.pathname.startsWith('/escalations/'))
+    const keptOffline = (await stamps(desk)).facts
+    await desk.getByRole('button', { name: zh.escalation.action.accept, exact: true }).click()
+    await desk.getByRole('button', { name: zh.escalation.form.submit.accept, exact: true }).click()
+    await expectVisible(desk.getByText(zh.escalation.status.accepted, { exact: true }).first(), 20_000)
+    await expect.poll(async () => (await stamps(desk)).facts, { timeout: 30_000 }).not.toBe(keptOffline)
+    await expect.poll(() => factsCurrent(desk), { timeout: 30_000 }).toBe(true)
     expect(deskDevice.errors).toEqual([])
   })
 })

@@ -25,13 +25,29 @@ function isKept(value: unknown): value is Kept<unknown> {
   return typeof value === 'object' && value !== null && 'scope' in value && 'stamp' in value && 'value' in value
 }
 
+export interface KeptAnswer<T> {
+  value: T
+  /** False: the records changed since `value` was read (served by `whileBehind`). */
+  current: boolean
+}
+
+export interface KeptOptions {
+  /**
+   * Called when a value is kept but the records have changed since: return true if the value will
+   * be read and kept anew elsewhere (a worker), and the kept one is served meanwhile, marked not
+   * current; false (or no option) reads it here and now.
+   */
+  whileBehind?: () => boolean
+}
+
 /**
  * The value kept under `key` for `scope` while the records have not changed since; else `read()`
  * (which answers with the stamp it read in the same transaction as the records) and keep that.
- * Safe in a live query: it re-runs when the stamp moves, and the value is kept after it returns.
+ * Safe in a live query: it re-runs when the stamp or the kept value moves, and the value is kept
+ * after it returns.
  *
  * @example
- * const rows = await keptRead('deskEscalations', townshipId, async () => {
+ * const { value } = await keptRead('deskEscalations', townshipId, async () => {
  *   const [all, stamp] = await db.transaction('r', [db.escalations, db.meta], () =>
  *     Promise.all([db.escalations.toArray(), db.meta.get(RECORDS_STAMP_KEY)]))
  *   return { value: all, stamp: stampOf(stamp) }
@@ -41,17 +57,20 @@ export async function keptRead<T>(
   key: string,
   scope: string,
   read: () => Promise<{ value: T; stamp: string | null }>,
-): Promise<T> {
+  options: KeptOptions = {},
+): Promise<KeptAnswer<T>> {
   const db = useDb()
   const fullScope = `${appVersion}:${scope}`
   const stamp = stampOf(await db.meta.get(RECORDS_STAMP_KEY))
-  const current = (kept: unknown): kept is Kept<T> => isKept(kept) && kept.scope === fullScope && stamp !== null && kept.stamp === stamp
+  const ours = (kept: unknown): kept is Kept<T> => isKept(kept) && kept.scope === fullScope
+  const current = (kept: Kept<T>) => stamp !== null && kept.stamp === stamp
   const inMemory = known.get(key)
-  if (current(inMemory)) return inMemory.value
+  if (ours(inMemory) && current(inMemory)) return { value: inMemory.value, current: true }
   const stored = (await db.meta.get(key))?.value
-  if (current(stored)) {
+  if (ours(stored)) {
     known.set(key, stored)
-    return stored.value
+    if (current(stored)) return { value: stored.value, current: true }
+    if (options.whileBehind?.()) return { value: stored.value, current: false }
   }
   const fresh = await read()
   if (fresh.stamp !== null) {
@@ -60,7 +79,7 @@ export async function keptRead<T>(
     // After this read returns: Dexie refuses a write inside a live query.
     setTimeout(() => void db.meta.put({ key, value: kept }).catch(() => undefined), 0)
   }
-  return fresh.value
+  return { value: fresh.value, current: true }
 }
 
 /** Forget what this page knows (tests start each case from the database alone). */

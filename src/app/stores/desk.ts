@@ -44,7 +44,7 @@ export const useDeskStore = defineStore('desk', () => {
       // A desk device holds only its township's escalations (its pull scope): one read of the
       // whole store is about twice as fast as the same rows through the townshipId index. In a
       // transaction of its own: Dexie's live-query cache deep-clones every result read outside one.
-      const escalations = await keptRead(DESK_ESCALATIONS_KEY, `deskEscalations:${id}`, async () => {
+      const { value: escalations } = await keptRead(DESK_ESCALATIONS_KEY, `deskEscalations:${id}`, async () => {
         const [all, stamp] = await db.transaction('r', [db.escalations, db.meta], () =>
           Promise.all([db.escalations.toArray(), db.meta.get(RECORDS_STAMP_KEY)]),
         )

@@ -31,6 +31,12 @@ export const useSyncStore = defineStore('sync', () => {
   const { pendingCount } = storeToRefs(useOutboxStore())
   const needsPerson = computed(() => state.value === 'unauthorized' || state.value === 'update_required')
 
+  /** On a township's desk, derive the statistics' facts again soon (factsRefresh.ts). */
+  function refreshDeskFacts(): void {
+    const actor = session.actor
+    if (actor && (actor.role === 'township' || actor.role === 'admin')) refreshFactsSoon(actor)
+  }
+
   let scheduler: SyncScheduler | null = null
   let transport: SyncTransport = httpTransport()
 
@@ -57,9 +63,7 @@ export const useSyncStore = defineStore('sync', () => {
         lastSyncedAt.value = new Date().toISOString()
         await useDb().meta.put({ key: LAST_SYNC_KEY, value: lastSyncedAt.value })
         // A desk's statistics read the whole township: derive their facts now, in the background.
-        if ((outcome.pulled > 0 || outcome.pushed > 0) && (current.actor.role === 'township' || current.actor.role === 'admin')) {
-          refreshFactsSoon(current.actor)
-        }
+        if (outcome.pulled > 0 || outcome.pushed > 0) refreshDeskFacts()
       }
       return outcome
     })
@@ -109,7 +113,11 @@ export const useSyncStore = defineStore('sync', () => {
 
   // Any new local write, in this tab or another: send it shortly.
   watch(pendingCount, (count, before) => {
-    if (count > before) request(true)
+    if (count > before) {
+      request(true)
+      // Offline too: the desk's own action changed records the statistics count.
+      refreshDeskFacts()
+    }
   })
 
   async function dismissRejection(key: string): Promise<void> {

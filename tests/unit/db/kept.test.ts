@@ -30,20 +30,20 @@ describe('keptRead', () => {
 
   it('reads once, keeps the value with the stamp, and serves it from memory or the database while no record changes', async () => {
     const read = villageRead()
-    const first = await keptRead('testKept', 'a', read)
+    const { value: first } = await keptRead('testKept', 'a', read)
     expect(read).toHaveBeenCalledTimes(1)
     await vi.waitFor(async () => expect((await keptEntry())?.stamp).toBe(stampOf(await useDb().meta.get(RECORDS_STAMP_KEY))))
-    expect(await keptRead('testKept', 'a', read)).toBe(first)
+    expect((await keptRead('testKept', 'a', read)).value).toBe(first)
     forgetKept()
-    expect(await keptRead('testKept', 'a', read)).toEqual(first)
+    expect((await keptRead('testKept', 'a', read)).value).toEqual(first)
     expect(read).toHaveBeenCalledTimes(1)
   })
 
   it('reads again once a record is written, and for another scope', async () => {
     const read = villageRead()
-    const before = await keptRead('testKept', 'a', read)
+    const { value: before } = await keptRead('testKept', 'a', read)
     await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
-    const after = await keptRead('testKept', 'a', read)
+    const { value: after } = await keptRead('testKept', 'a', read)
     expect(read).toHaveBeenCalledTimes(2)
     expect(after).toEqual([...before, '新村'].sort())
     await keptRead('testKept', 'b', read)
@@ -62,5 +62,19 @@ describe('keptRead', () => {
 
   it('is moved by a write to every record table there is', () => {
     expect([...recordTables].sort()).toEqual([...tableNames].sort())
+  })
+
+  it('serves a value that is behind, marked so, when someone else will read it anew (the desk worker), and reads it when not', async () => {
+    const read = villageRead()
+    const { value: before } = await keptRead('testKept', 'a', read)
+    await vi.waitFor(async () => expect(await keptEntry()).toBeDefined())
+    await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
+    const elsewhere = vi.fn(() => true)
+    expect(await keptRead('testKept', 'a', read, { whileBehind: elsewhere })).toEqual({ value: before, current: false })
+    expect(elsewhere).toHaveBeenCalledTimes(1)
+    expect(read).toHaveBeenCalledTimes(1)
+    const here = await keptRead('testKept', 'a', read, { whileBehind: () => false })
+    expect(here).toEqual({ value: [...before, '新村'].sort(), current: true })
+    expect(read).toHaveBeenCalledTimes(2)
   })
 })

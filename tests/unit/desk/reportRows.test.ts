@@ -8,12 +8,20 @@ import { useDb } from '@app/db'
 import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { forgetKept } from '@app/db/kept'
 import { loadReportRows } from '@app/components/reports/reportRows'
-import { STATS_FACTS_KEY, loadStatsSource } from '@app/components/reports/statsSource'
+import { STATS_FACTS_KEY, loadStatsSource, refreshStatsFacts } from '@app/components/reports/statsSource'
 import { cadreActor, townshipActor } from '../builders'
 import { resetDb, sessionAs } from '../escalation/fixtures'
 import { mountWithApp } from '../helpers/mount'
 import { setUpPageTests } from '../helpers/page'
 import { townshipRows, villageA, villageB } from './fixture'
+
+// happy-dom has no canvas: the charts are drawn by ECharts in the browser tests (township-reports).
+vi.mock('@app/components/reports/charts', () => ({
+  drawChart: () => ({ dispose() {}, resize() {} }),
+  trendOption: () => ({}),
+  funnelOption: () => ({}),
+  comparisonOption: () => ({}),
+}))
 
 async function seedTownship(): Promise<void> {
   const db = useDb()
@@ -158,5 +166,36 @@ describe('StatsPage', () => {
     await wrapper.get('[data-period="all"]').trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.query.period).toBe('all'))
     await vi.waitFor(() => expect(figure('collected')).toBe('12'))
+  })
+
+  it('shows the kept figures while the desk worker counts again after a change, says so, then shows the new ones', async () => {
+    await loadStatsSource(townshipActor())
+    await vi.waitFor(async () => expect((await useDb().meta.get(STATS_FACTS_KEY))?.value).toBeDefined())
+    // A worker that takes the work and has not answered yet.
+    const asked: unknown[] = []
+    vi.stubGlobal('Worker', class {
+      postMessage(message: unknown) {
+        asked.push(message)
+      }
+      addEventListener() {}
+      terminate() {}
+    })
+    try {
+      await useDb().suggestions.put({ ...townshipRows().suggestions[0]!, id: '019a0000-0000-7000-8000-00000000cafe', receiptCode: 'Z8' })
+      const { wrapper } = await mountWithApp(StatsPage, { route: '/stats?period=all', session: sessionAs('township') })
+      page.keep(wrapper)
+      const figure = () => wrapper.get('.stats-page__figure[data-figure="collected"] dd').text()
+      await vi.waitFor(() => expect(wrapper.find('[data-testid="stats-updating"]').exists()).toBe(true))
+      expect(wrapper.get('[data-testid="stats-updating"]').text()).toBe(zh.reports.updating)
+      expect(figure()).toBe('12')
+      expect(asked).toHaveLength(1)
+
+      // What the worker does: derive and keep; the page follows.
+      await refreshStatsFacts(townshipActor())
+      await vi.waitFor(() => expect(figure()).toBe('13'))
+      await vi.waitFor(() => expect(wrapper.find('[data-testid="stats-updating"]').exists()).toBe(false))
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

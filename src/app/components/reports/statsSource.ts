@@ -7,16 +7,16 @@
 import type { StatsFacts } from '@shared/desk/stats'
 import { statsFacts } from '@shared/desk/stats'
 import { calendarOf } from '@shared/calendar'
-import type { Ref } from 'vue'
 import type { Township } from '@shared/records'
 import { useDb } from '@app/db'
 import { keptRead } from '@app/db/kept'
-import { useLiveQuery } from '@app/composables/liveQuery'
 import type { ReportActor } from './reportRows'
 import { byName, loadReportRows, ownVillageOf, reportVillages } from './reportRows'
 
 export interface StatsSource {
   facts: StatsFacts
+  /** False while the records have changed since the facts were derived (a worker is at it). */
+  current: boolean
   township: Township | null
   /** The villages the page is about (the cadre's own, or the township's), by name. */
   villageIds: string[]
@@ -31,29 +31,26 @@ const FACTS_FORMAT = 1
 
 /**
  * The statistics' source for `actor`: the kept facts while no record changed since they were
- * derived, else derived from the rows read whole now (and kept); the villages and township are
- * read each time (a few rows).
+ * derived, else derived from the rows read whole now (and kept). With `whileBehind` (the page), kept
+ * facts that are behind are served, marked `current: false`, while a worker derives them anew.
+ * The villages and township are read each time (a few rows).
  */
-export async function loadStatsSource(actor: ReportActor): Promise<StatsSource> {
+export async function loadStatsSource(actor: ReportActor, whileBehind?: () => boolean): Promise<StatsSource> {
   const scope = `statsFacts${FACTS_FORMAT}:${actor.role}:${actor.townshipId}:${ownVillageOf(actor) ?? ''}`
   const facts = await keptRead(STATS_FACTS_KEY, scope, async () => {
     const rows = await loadReportRows(actor)
     return { value: statsFacts(rows.index, { calendar: calendarOf(rows.township) }), stamp: rows.stamp }
-  })
+  }, { whileBehind })
   const db = useDb()
   const [villages, township] = await db.transaction('r', [db.villages, db.townships], () =>
     Promise.all([reportVillages(actor), actor.townshipId ? db.townships.get(actor.townshipId) : undefined]),
   )
-  return { facts, township: township && township.deletedAt == null ? township : null, ...byName(villages) }
-}
-
-/** `loadStatsSource`, kept in step with the device database while the page lives; null until read. */
-export function useStatsSource(actor: Ref<ReportActor | null>) {
-  return useLiveQuery<StatsSource | null>(
-    async () => (actor.value ? loadStatsSource(actor.value) : null),
-    null,
-    () => actor.value,
-  )
+  return {
+    facts: facts.value,
+    current: facts.current,
+    township: township && township.deletedAt == null ? township : null,
+    ...byName(villages),
+  }
 }
 
 /** Derive and keep the facts of `actor` unless the kept ones are current (after a sync round, when idle). */

@@ -4,6 +4,7 @@ export default {
   title: 'Statistics',
   weeklyTitle: 'Due this week and overdue',
   loading: 'Reading the records…',
+  updating: 'The records have changed: counting again, the figures will update in a moment…',
   period: {
     label: 'Period',
     month: 'This month',

@@ -2,6 +2,7 @@ export default {
   title: '统计',
   weeklyTitle: '本周到期和超期事项',
   loading: '正在读取记录…',
+  updating: '记录有变动，正在重新统计，数字稍后更新…',
   period: {
     label: '统计时段',
     month: '本月',
