@@ -70,10 +70,11 @@ describe('the desk facts worker', () => {
     const made = stubWorker()
     expect(deriveFactsNow(townshipActor())).toBe(true)
     expect(deriveFactsNow(townshipActor())).toBe(true)
-    expect(made[0]!.messages).toHaveLength(1)
+    // once the page is idle: the worker's reading slowed the page's first paint
+    await vi.waitFor(() => expect(made[0]?.messages).toHaveLength(1))
     made[0]!.emit('message', { ok: true })
     deriveFactsNow(townshipActor())
-    expect(made[0]!.messages).toHaveLength(2)
+    await vi.waitFor(() => expect(made[0]!.messages).toHaveLength(2))
   })
 
   it('gives way to the page deriving them itself where there are no workers, or once the worker failed', async () => {
@@ -83,9 +84,11 @@ describe('the desk facts worker', () => {
     refreshFactsSoon(townshipActor())
     expect(vi.getTimerCount()).toBe(0)
     expect(deriveFactsNow(townshipActor())).toBe(false)
+    vi.useRealTimers()
 
     const made = stubWorker()
     expect(deriveFactsNow(townshipActor())).toBe(true)
+    await vi.waitFor(() => expect(made).toHaveLength(1))
     // its script could not load (offline before it was ever cached): derived on this thread instead
     made[0]!.emit('error')
     await vi.waitFor(() => expect(deriveHere).toHaveBeenCalledTimes(1))

@@ -188,7 +188,7 @@ describe('StatsPage', () => {
       await vi.waitFor(() => expect(wrapper.find('[data-testid="stats-updating"]').exists()).toBe(true))
       expect(wrapper.get('[data-testid="stats-updating"]').text()).toBe(zh.reports.updating)
       expect(figure()).toBe('12')
-      expect(asked).toHaveLength(1)
+      await vi.waitFor(() => expect(asked).toHaveLength(1))
 
       // What the worker does: derive and keep; the page follows.
       await refreshStatsFacts(townshipActor())

@@ -3,7 +3,8 @@
 // of reading 20,000 suggestions while the person waits, and the main thread keeps answering the
 // person meanwhile. A few seconds after a sync round or an action that changed records
 // (`refreshFactsSoon`), and at once when the page opens on facts that are behind
-// (`deriveFactsNow`; the page shows the kept figures meanwhile, marked as being updated).
+// (`deriveFactsNow`, once the page is idle; it shows the kept figures meanwhile, marked as being
+// updated).
 // Without workers (tests, old WebViews) the page derives them itself; should the worker fail (its
 // script not cached yet on a desk that is offline), the facts are derived here instead.
 import type { ReportActor } from './reportRows'
@@ -71,6 +72,15 @@ export function deriveFactsNow(actor: ReportActor): boolean {
     clearTimeout(timer)
     timer = null
   }
-  if (!busy) start(actor)
+  if (!busy) {
+    busy = true
+    // Once the page has drawn what it has: on two cores, the worker's read slowed the first paint.
+    whenIdle(() => start(actor))
+  }
   return true
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1_000 })
+  else setTimeout(run, 300)
 }
