@@ -13,6 +13,9 @@ interface Kept<T> {
   value: T
 }
 
+/** How long after a read its value is kept (if the records have not changed by then). */
+const KEEP_AFTER_MS = 250
+
 const appVersion = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'
 
 /** The last value of each key this page read or kept: a stamp that has not moved needs no read at all. */
@@ -76,8 +79,16 @@ export async function keptRead<T>(
   if (fresh.stamp !== null) {
     const kept: Kept<T> = { scope: fullScope, stamp: fresh.stamp, value: fresh.value }
     known.set(key, kept)
-    // After this read returns: Dexie refuses a write inside a live query.
-    setTimeout(() => void db.meta.put({ key, value: kept }).catch(() => undefined), 0)
+    // After this read returns (Dexie refuses a write inside a live query), and only if no record
+    // changed meanwhile: while a first download writes page after page, each read is behind at
+    // once, and writing megabytes of it would only slow the download.
+    setTimeout(() => {
+      void db
+        .transaction('rw', db.meta, async () => {
+          if (stampOf(await db.meta.get(RECORDS_STAMP_KEY)) === kept.stamp) await db.meta.put({ key, value: kept })
+        })
+        .catch(() => undefined)
+    }, KEEP_AFTER_MS)
   }
   return { value: fresh.value, current: true }
 }

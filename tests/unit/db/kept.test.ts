@@ -77,4 +77,12 @@ describe('keptRead', () => {
     expect(here).toEqual({ value: [...before, '新村'].sort(), current: true })
     expect(read).toHaveBeenCalledTimes(2)
   })
+
+  it('does not keep a value that a write has already left behind', async () => {
+    const read = villageRead()
+    await keptRead('testKept', 'a', read)
+    await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await keptEntry()).toBeUndefined()
+  })
 })
