@@ -75,6 +75,17 @@ async function factsCurrent(page: Page): Promise<boolean> {
   return typeof records === 'string' && facts === records
 }
 
+/** The township's desk at 1280×800, enrolled, its service worker in control. */
+async function openDesk() {
+  const deskDevice = await townshipPhone.open()
+  const desk = deskDevice.page
+  await desk.setViewportSize({ width: 1280, height: 800 })
+  await desk.goto('/')
+  await waitForServiceWorkerControl(desk)
+  await enrolAs(desk, await freshCode(server(), 'township'))
+  return { deskDevice, desk, deskContext: desk.context() }
+}
+
 describe('the township reports', () => {
   it('counts as the village ledger does, exports the ledger as .xlsx and CSV (also offline), prints the overdue list, passes axe', async () => {
     // The cadre of 刘土城村 reads the village ledger, then the village's statistics over all time.
@@ -99,13 +110,7 @@ describe('the township reports', () => {
     }
 
     // The township's desk at 1280×800: the same figures in 刘土城村's row.
-    const deskDevice = await townshipPhone.open()
-    const desk = deskDevice.page
-    const deskContext = desk.context()
-    await desk.setViewportSize({ width: 1280, height: 800 })
-    await desk.goto('/')
-    await waitForServiceWorkerControl(desk)
-    await enrolAs(desk, await freshCode(server(), 'township'))
+    const { deskDevice, desk, deskContext } = await openDesk()
     await expectVisible(desk.getByRole('link', { name: zh.reports.title }))
     await desk.getByRole('link', { name: zh.reports.title }).click()
     await desk.waitForURL((url) => url.pathname === '/stats')
@@ -197,13 +202,7 @@ describe('the township reports', () => {
   })
 
   it("keeps the desk's statistics ready in the background: after a sync round that brought a villager's suggestion, and after its own action offline", async () => {
-    const deskDevice = await townshipPhone.open()
-    const desk = deskDevice.page
-    const deskContext = desk.context()
-    await desk.setViewportSize({ width: 1280, height: 800 })
-    await desk.goto('/')
-    await waitForServiceWorkerControl(desk)
-    await enrolAs(desk, await freshCode(server(), 'township'))
+    const { deskDevice, desk, deskContext } = await openDesk()
     await expectVisible(desk.getByTestId('queue-ready'))
     // After the first download, the worker derives the facts: the statistics page was never opened.
     await expect.poll(() => factsCurrent(desk), { timeout: 30_000 }).toBe(true)
