@@ -182,6 +182,14 @@ try {
     await moveRecordsStamp(page)
     log(`  ${Object.values(seed).reduce((n, rows) => n + rows.length, 0)} rows written into IndexedDB in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`)
 
+    // The desk opened once after the rows arrived, and looked at for a moment: the app keeps the
+    // queue's rows as one value 250 ms after reading them (src/app/db/kept.ts), which the back-to-back
+    // reloads below would otherwise never leave it time to do. The same for the statistics' facts.
+    const lookAt = async (path: string, shown: string) => {
+      await coldOpen(page, path, shown, 60_000)
+      await page.waitForTimeout(1_000)
+    }
+    await lookAt('/township', queueShown)
     log('(a) the queue, loaded afresh')
     const queue = await sample(() => coldOpen(page, '/township', queueShown, 60_000))
     // The same, with the app already running (from its settings page, as the 镇街 tab does): the
@@ -195,6 +203,7 @@ try {
     const first = await changeVillage(page, villages[0]!)
     const filter = first < 0 ? [] : await sample((i) => changeVillage(page, villages[(i + villages.length) % villages.length]!))
     log('(c) the statistics page, loaded afresh')
+    await lookAt('/stats', statsShown)
     const statsMonth = await sample(() => coldOpen(page, '/stats', statsShown, 60_000))
     const stats = await sample(() => coldOpen(page, '/stats?period=year', statsShown, 60_000))
     const statsAll = await sample(() => coldOpen(page, '/stats?period=all', statsShown, 60_000))
