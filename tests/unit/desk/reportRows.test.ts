@@ -198,4 +198,31 @@ describe('StatsPage', () => {
       vi.unstubAllGlobals()
     }
   })
+
+  it("counts a cadre's village again at once after a change, without a worker", async () => {
+    const cadre = sessionAs('cadre')
+    await loadStatsSource(cadre.actor)
+    await vi.waitFor(async () => expect((await useDb().meta.get(STATS_FACTS_KEY))?.value).toBeDefined())
+    const asked: unknown[] = []
+    vi.stubGlobal('Worker', class {
+      postMessage(message: unknown) {
+        asked.push(message)
+      }
+      addEventListener() {}
+      terminate() {}
+    })
+    try {
+      const { wrapper } = await mountWithApp(StatsPage, { route: '/ledger/stats?period=all', session: cadre })
+      page.keep(wrapper)
+      const figure = () => wrapper.get('.stats-page__figure[data-figure="collected"] dd').text()
+      await vi.waitFor(() => expect(wrapper.find('[data-testid="stats-ready"]').exists()).toBe(true))
+      const before = Number(figure())
+      await useDb().suggestions.put({ ...townshipRows().suggestions[0]!, id: '019a0000-0000-7000-8000-00000000f00d', receiptCode: 'Z7', villageId: cadre.actor.villageId! })
+      await vi.waitFor(() => expect(Number(figure())).toBe(before + 1))
+      expect(wrapper.find('[data-testid="stats-updating"]').exists()).toBe(false)
+      expect(asked).toEqual([])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
 })

@@ -9,14 +9,18 @@ import type { StatsSource } from './statsSource'
 import { loadStatsSource } from './statsSource'
 
 /**
- * `loadStatsSource` for `actor`, null until read. Facts that are behind the records are shown
- * (`current: false`) while the desk's worker derives them anew; without a worker, derived here.
+ * `loadStatsSource` for `actor`, null until read. On a desk, facts that are behind the records
+ * are shown (`current: false`) while the worker derives them anew; without a worker, and on a
+ * cadre's phone, they are derived here.
  */
 export function useStatsSource(actor: Ref<ReportActor | null>) {
   return useLiveQuery<StatsSource | null>(
     async () => {
       const who = actor.value
-      return who ? loadStatsSource(who, () => deriveFactsNow(who)) : null
+      if (!who) return null
+      // A desk's township takes a worker's second; a cadre's village is counted here in milliseconds.
+      const desk = who.role === 'township' || who.role === 'admin'
+      return loadStatsSource(who, desk ? () => deriveFactsNow(who) : undefined)
     },
     null,
     () => actor.value,
