@@ -23,6 +23,19 @@ vi.mock('@app/components/reports/charts', () => ({
   comparisonOption: () => ({}),
 }))
 
+/** A worker that takes the work and does not answer: what it was asked. */
+function stubPendingWorker(): unknown[] {
+  const asked: unknown[] = []
+  vi.stubGlobal('Worker', class {
+    postMessage(message: unknown) {
+      asked.push(message)
+    }
+    addEventListener() {}
+    terminate() {}
+  })
+  return asked
+}
+
 async function seedTownship(): Promise<void> {
   const db = useDb()
   const rows = townshipRows()
@@ -171,15 +184,7 @@ describe('StatsPage', () => {
   it('shows the kept figures while the desk worker counts again after a change, says so, then shows the new ones', async () => {
     await loadStatsSource(townshipActor())
     await vi.waitFor(async () => expect((await useDb().meta.get(STATS_FACTS_KEY))?.value).toBeDefined())
-    // A worker that takes the work and has not answered yet.
-    const asked: unknown[] = []
-    vi.stubGlobal('Worker', class {
-      postMessage(message: unknown) {
-        asked.push(message)
-      }
-      addEventListener() {}
-      terminate() {}
-    })
+    const asked = stubPendingWorker()
     try {
       await useDb().suggestions.put({ ...townshipRows().suggestions[0]!, id: '019a0000-0000-7000-8000-00000000cafe', receiptCode: 'Z8' })
       const { wrapper } = await mountWithApp(StatsPage, { route: '/stats?period=all', session: sessionAs('township') })
@@ -203,14 +208,7 @@ describe('StatsPage', () => {
     const cadre = sessionAs('cadre')
     await loadStatsSource(cadre.actor)
     await vi.waitFor(async () => expect((await useDb().meta.get(STATS_FACTS_KEY))?.value).toBeDefined())
-    const asked: unknown[] = []
-    vi.stubGlobal('Worker', class {
-      postMessage(message: unknown) {
-        asked.push(message)
-      }
-      addEventListener() {}
-      terminate() {}
-    })
+    const asked = stubPendingWorker()
     try {
       const { wrapper } = await mountWithApp(StatsPage, { route: '/ledger/stats?period=all', session: cadre })
       page.keep(wrapper)
