@@ -1,13 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { todayInShanghai } from '@shared/calendar'
+import { calendarOf, todayInShanghai } from '@shared/calendar'
 import type { Escalation, Township } from '@shared/records'
 import { policyOf } from '@shared/records'
 import { useDb } from '@app/db'
 import { keptRead, stampOf } from '@app/db/kept'
 import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { useLiveQuery } from '@app/composables/liveQuery'
-import { deskCalendar } from '@app/components/desk/deskCalendar'
 import { deriveRows, digestOf, type QueueRow } from '@app/components/desk/queueRows'
 import { useSessionStore } from './session'
 import { LAST_SYNC_KEY } from './sync'
@@ -81,7 +80,7 @@ export const useDeskStore = defineStore('desk', () => {
   const rows = computed<QueueRow[]>(() => {
     const d = data.value
     if (!d) return []
-    return deriveRows(d.escalations, d.villageNames, deskCalendar(d.township), policyOf(d.township), today.value)
+    return deriveRows(d.escalations, d.villageNames, calendarOf(d.township), policyOf(d.township), today.value)
   })
   /** Loaded: the first read answered. */
   const loaded = computed(() => data.value !== undefined && synced.value !== undefined)

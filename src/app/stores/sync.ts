@@ -6,6 +6,7 @@ import type { LocalRejection } from '@app/db'
 import type { SyncOutcome, SyncProgress } from '@app/sync/engine'
 import { createSyncScheduler, withSyncLock, type SyncScheduler } from '@app/sync/scheduler'
 import { httpTransport, type SyncTransport } from '@app/sync/transport'
+import { isDeskRole } from '@shared/actor'
 import { useSessionStore } from './session'
 import { useOutboxStore } from './outbox'
 import { refreshFactsSoon } from '@app/components/reports/factsRefresh'
@@ -34,7 +35,7 @@ export const useSyncStore = defineStore('sync', () => {
   /** On a township's desk, derive the statistics' facts again soon (factsRefresh.ts). */
   function refreshDeskFacts(): void {
     const actor = session.actor
-    if (actor && (actor.role === 'township' || actor.role === 'admin')) refreshFactsSoon(actor)
+    if (actor && isDeskRole(actor.role)) refreshFactsSoon(actor)
   }
 
   let scheduler: SyncScheduler | null = null

@@ -35,7 +35,7 @@ export function weekOf(date: string): { from: string; to: string } {
  * soonest first. Resolved, returned and closed ones run no such clock and are left out.
  *
  * @example
- * weeklyList(escalations, deskCalendar(township), policyOf(township), todayInShanghai(new Date())).overdue[0].clock.workingDaysLeft // -3
+ * weeklyList(escalations, calendarOf(township), policyOf(township), todayInShanghai(new Date())).overdue[0].clock.workingDaysLeft // -3
  */
 export function weeklyList(
   escalations: readonly Escalation[],

@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { Page } from 'playwright-core'
 
 /** How many changes wait in the phone's outbox, read from its IndexedDB the way the app stores them. */
@@ -30,11 +31,5 @@ export function outboxCount(page: Page): Promise<number> {
  * unsent badge is no signal for this: it stays hidden for the first seconds of a normal send.
  */
 export async function waitForSent(page: Page, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  let left = await outboxCount(page)
-  while (left > 0) {
-    if (Date.now() > until) throw new Error(`${left} change(s) still unsent after ${timeoutMs} ms`)
-    await page.waitForTimeout(200)
-    left = await outboxCount(page)
-  }
+  await expect.poll(() => outboxCount(page), { timeout: timeoutMs, message: `changes still unsent after ${timeoutMs} ms` }).toBe(0)
 }

@@ -1,5 +1,4 @@
-import { dueStatus, todayInShanghai, workingDaysBetween } from '@shared/calendar'
-import { deskCalendar } from '@app/components/desk/deskCalendar'
+import { calendarOf, dueStatus, todayInShanghai, workingDaysBetween } from '@shared/calendar'
 import type { WorkCalendar } from '@shared/calendar'
 import { acceptanceDue, dayOf } from '@shared/desk/clock'
 import type { DeadlinePolicy, Escalation, EscalationStatus } from '@shared/records'
@@ -28,7 +27,7 @@ export interface DueWords {
 export function escalationDue(
   escalation: Pick<Escalation, 'status' | 'dueOn' | 'createdAt' | 'submittedAt'>,
   today: string,
-  calendar: WorkCalendar = deskCalendar(),
+  calendar: WorkCalendar = calendarOf(null),
   policy: DeadlinePolicy = defaultDeadlinePolicy,
 ): DueWords | null {
   if (!workingStatuses.includes(escalation.status)) return null

@@ -2,6 +2,7 @@
 // the page lives. Apart from statsSource.ts, which the desk's worker imports and which must not
 // start a worker itself.
 import type { Ref } from 'vue'
+import { isDeskRole } from '@shared/actor'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { deriveFactsNow } from './factsRefresh'
 import type { ReportActor } from './reportRows'
@@ -19,8 +20,7 @@ export function useStatsSource(actor: Ref<ReportActor | null>) {
       const who = actor.value
       if (!who) return null
       // A desk's township takes a worker's second; a cadre's village is counted here in milliseconds.
-      const desk = who.role === 'township' || who.role === 'admin'
-      return loadStatsSource(who, desk ? () => deriveFactsNow(who) : undefined)
+      return loadStatsSource(who, isDeskRole(who.role) ? () => deriveFactsNow(who) : undefined)
     },
     null,
     () => actor.value,
