@@ -38,6 +38,7 @@ export const useSyncStore = defineStore('sync', () => {
     if (actor && isDeskRole(actor.role)) refreshFactsSoon(actor)
   }
 
+  let factsCheckedSinceStart = false
   let scheduler: SyncScheduler | null = null
   let transport: SyncTransport = httpTransport()
 
@@ -63,8 +64,10 @@ export const useSyncStore = defineStore('sync', () => {
       if (outcome.kind === 'done') {
         lastSyncedAt.value = new Date().toISOString()
         await useDb().meta.put({ key: LAST_SYNC_KEY, value: lastSyncedAt.value })
-        // A desk's statistics read the whole township: derive their facts now, in the background.
-        if (outcome.pulled > 0 || outcome.pushed > 0) refreshDeskFacts()
+        // A desk's statistics read the whole township: derive their facts now, in the background;
+        // also after the first round since the app started (a page closed within the delay left them behind).
+        if (outcome.pulled > 0 || outcome.pushed > 0 || !factsCheckedSinceStart) refreshDeskFacts()
+        factsCheckedSinceStart = true
       }
       return outcome
     })
