@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { yearData } from './calendar/yearData'
 import { PHONE_PATTERN } from './patterns'
+import type { DeadlinePolicy } from './policy'
 import { decisionStatuses, escalationStatuses, meetingStatuses, suggestionStatuses } from './statuses'
 
 export { decisionStatuses, escalationStatuses, meetingStatuses, suggestionStatuses }
@@ -49,8 +50,8 @@ export const base = z.object({
 const policyDays = z.number().int().min(1).max(30)
 
 /**
- * A township's deadline policy, in working days (DESIGN.md §1 and the township desk). Fields
- * added after the first release default when a stored policy lacks them (read it with `policyOf`).
+ * A township's deadline policy, in working days (`DeadlinePolicy`, ./policy). Fields added after
+ * the first release default when a stored policy lacks them (read it with `policyOf`).
  */
 export const deadlinePolicy = z.object({
   /** A village (or grid) answers within this. */
@@ -66,15 +67,11 @@ export const deadlinePolicy = z.object({
   /** A resolved escalation may be crossed off (销号) without the village's feedback after this. */
   closeAfterDays: policyDays.default(5),
 })
-export type DeadlinePolicy = z.infer<typeof deadlinePolicy>
-export const defaultDeadlinePolicy: DeadlinePolicy = {
-  villageDays: 2, townshipDays: 3, upwardDays: 1, acceptDays: 1, reportDays: 1, closeAfterDays: 5,
-}
-
-/** A township's policy with every field, whatever release stored it. */
-export function policyOf(township: { policy: Partial<DeadlinePolicy> } | null | undefined): DeadlinePolicy {
-  return { ...defaultDeadlinePolicy, ...township?.policy }
-}
+// The policy's type, its defaults and `policyOf` are in ./policy (no zod); the schema must agree.
+export type { DeadlinePolicy } from './policy'
+export { defaultDeadlinePolicy, policyOf } from './policy'
+const samePolicy: z.infer<typeof deadlinePolicy> extends DeadlinePolicy ? (DeadlinePolicy extends z.infer<typeof deadlinePolicy> ? true : false) : false = true
+void samePolicy
 
 /** Most holiday years a township may hold beyond the bundled ones. */
 export const maxHolidayYears = 30

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { isWorkday as referenceIsWorkday } from 'chinese-days'
 import {
-  addWorkingDays, addYear, bundledYears, createCalendar, defaultCalendar, dueStatus, isKnownYear,
-  isWorkday, todayInShanghai, workingDaysBetween, yearData,
+  addWorkingDays, bundledYears, defaultCalendar, dueStatus, isKnownYear,
+  isWorkday, todayInShanghai, workingDaysBetween,
 } from '@shared/calendar'
+import { addYear, createCalendar, yearData } from '@shared/calendar/yearData'
 
 const cal = defaultCalendar
 
@@ -166,6 +167,11 @@ describe('known years', () => {
 
   it('bundles exactly 2024–2026', () => {
     expect([...cal.years.keys()].sort()).toEqual([...bundledYears])
+  })
+
+  it('bundles years that pass the yearData schema (the app builds its calendar from them without zod)', () => {
+    for (const year of bundledYears) expect(yearData.safeParse(cal.years.get(year)).success).toBe(true)
+    expect(createCalendar([...cal.years.values()])).toEqual(cal)
   })
 
   it('falls back to plain weekends with no data at all', () => {

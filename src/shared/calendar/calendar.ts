@@ -1,6 +1,5 @@
 import { toDayNumber, toIsoDate, isWeekend } from './dates'
 import type { YearData } from './yearData'
-import { yearData } from './yearData'
 
 /**
  * Working days of mainland China: Monday to Friday, minus statutory holidays, plus adjusted
@@ -27,24 +26,22 @@ function build(years: ReadonlyMap<number, YearData>): WorkCalendar {
   return { years, holidays, workdays }
 }
 
+/** The calendar of plain weekends: no year's data. */
+export const weekendsOnly: WorkCalendar = build(new Map())
+
 /**
- * A calendar with the given years' data added (or replacing a year already there), e.g. 2027
- * once the State Council publishes it. The input is validated with `yearData`; malformed data
- * throws a `ZodError` and leaves the calendar untouched.
+ * A calendar with years of data already checked (the bundled years, a township's stored years)
+ * added, each replacing the same year if there. No validation and no zod, so the screens that
+ * count working days need not load it: data from outside goes through `addYear` (./yearData).
+ * Throws a RangeError on a date it cannot read, leaving the calendar untouched.
  *
  * @example
- * const cal2027 = addYear(defaultCalendar, { year: 2027, holidays: { '2027-01-01': '元旦' }, workdays: {} })
+ * withYears(weekendsOnly, [{ year: 2027, holidays: { '2027-01-01': '元旦' }, workdays: {} }])
  */
-export function addYear(calendar: WorkCalendar, data: unknown): WorkCalendar {
-  const parsed = yearData.parse(data)
+export function withYears(calendar: WorkCalendar, data: readonly YearData[]): WorkCalendar {
   const years = new Map(calendar.years)
-  years.set(parsed.year, parsed)
+  for (const year of data) years.set(year.year, year)
   return build(years)
-}
-
-/** A calendar holding the given years (none: plain weekends everywhere). Throws on malformed data. */
-export function createCalendar(years: readonly unknown[] = []): WorkCalendar {
-  return years.reduce<WorkCalendar>((calendar, data) => addYear(calendar, data), build(new Map()))
 }
 
 /** Whether the calendar has published data for the year (otherwise it assumes plain weekends). */

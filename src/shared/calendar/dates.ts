@@ -4,8 +4,24 @@
 const MS_PER_DAY = 86_400_000
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
+/**
+ * Day numbers already read: the desk's queue and the statistics ask for the same few hundred dates
+ * tens of thousands of times (bench:township). Emptied when full, so it cannot grow without end.
+ */
+const known = new Map<string, number>()
+const KNOWN_MAX = 20_000
+
 /** Day number of a 'YYYY-MM-DD' calendar date; throws a RangeError for anything else. */
 export function toDayNumber(date: string): number {
+  const day = known.get(date)
+  if (day !== undefined) return day
+  if (known.size >= KNOWN_MAX) known.clear()
+  const read = readDayNumber(date)
+  known.set(date, read)
+  return read
+}
+
+function readDayNumber(date: string): number {
   const match = DATE_PATTERN.exec(date)
   if (match) {
     const [, y, m, d] = match

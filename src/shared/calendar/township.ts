@@ -1,6 +1,7 @@
-import { addYear, isKnownYear } from './calendar'
+import { isKnownYear, withYears } from './calendar'
 import type { WorkCalendar } from './calendar'
 import { defaultCalendar } from './defaultCalendar'
+import { yearProblems } from './yearRules'
 import type { YearData } from './yearData'
 
 /** What `calendarOf` reads of a township row (a phone's copy or the server's). */
@@ -13,9 +14,9 @@ const built = new WeakMap<readonly YearData[], WorkCalendar>()
 
 /**
  * The working-day calendar of a township: the bundled years (`defaultCalendar`) plus the years
- * its administrator entered, an entered year replacing a bundled one. A year that does not
- * validate is left out (the bundled data, or plain weekends, stays), so a bad row cannot stop a
- * screen; the admin routes validate before storing.
+ * its administrator entered, an entered year replacing a bundled one. A year that breaks the
+ * rules of `yearData` (checked without zod, which the first screen does not load) is left out
+ * (the bundled data, or plain weekends, stays), so a bad row cannot stop a screen.
  *
  * @example
  * addWorkingDays(calendarOf(township), todayInShanghai(new Date()), policyOf(township).villageDays)
@@ -27,7 +28,7 @@ export function calendarOf(township: CalendarSource | null | undefined): WorkCal
   if (!calendar) {
     calendar = years.reduce<WorkCalendar>((cal, data) => {
       try {
-        return addYear(cal, data)
+        return yearProblems(data).length === 0 ? withYears(cal, [data]) : cal
       } catch {
         return cal
       }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { isWeekend, toDayNumber } from './dates'
+import type { WorkCalendar } from './calendar'
+import { weekendsOnly, withYears } from './calendar'
+import { yearProblems } from './yearRules'
 
 /** Dates of a year mapped to a label, as in chinese-days: 'National Day,国庆节,3'. */
 // `z.iso.date()` rather than records' `isoDate`: records.ts imports this schema (a township's years).
@@ -21,30 +23,24 @@ export const yearData = z
     inLieuDays: labelledDates.optional(),
   })
   .superRefine((data, ctx) => {
-    const prefix = `${data.year}-`
-    const groups = [
-      ['holidays', data.holidays],
-      ['workdays', data.workdays],
-      ['inLieuDays', data.inLieuDays ?? {}],
-    ] as const
-    for (const [field, dates] of groups) {
-      for (const date of Object.keys(dates)) {
-        if (!date.startsWith(prefix)) {
-          ctx.addIssue({ code: 'custom', path: [field, date], message: 'date_outside_year' })
-        }
-      }
-    }
-    if (Object.keys(data.holidays).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['holidays'], message: 'no_holidays' })
-    }
-    for (const date of Object.keys(data.workdays)) {
-      if (date in data.holidays) {
-        ctx.addIssue({ code: 'custom', path: ['workdays', date], message: 'both_holiday_and_workday' })
-      } else if (!isWeekend(toDayNumber(date))) {
-        // An adjusted workday (调休) is always a Saturday or Sunday; a weekday here is a typo.
-        ctx.addIssue({ code: 'custom', path: ['workdays', date], message: 'workday_not_weekend' })
-      }
-    }
+    for (const { path, message } of yearProblems(data)) ctx.addIssue({ code: 'custom', path, message })
   })
 
 export type YearData = z.infer<typeof yearData>
+
+/**
+ * A calendar with the given year's data added (or replacing a year already there), e.g. 2027
+ * once the State Council publishes it. The input is validated with `yearData`; malformed data
+ * throws a `ZodError` and leaves the calendar untouched.
+ *
+ * @example
+ * const cal2027 = addYear(defaultCalendar, { year: 2027, holidays: { '2027-01-01': '元旦' }, workdays: {} })
+ */
+export function addYear(calendar: WorkCalendar, data: unknown): WorkCalendar {
+  return withYears(calendar, [yearData.parse(data)])
+}
+
+/** A calendar holding the given years (none: plain weekends everywhere). Throws on malformed data. */
+export function createCalendar(years: readonly unknown[] = []): WorkCalendar {
+  return years.reduce<WorkCalendar>((calendar, data) => addYear(calendar, data), weekendsOnly)
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   addWorkingDays, calendarOf, defaultCalendar, dueStatus, isKnownYear, parseHolidayNotice, unknownYearsBetween,
-  unknownYearsOf, workingDaysBetween, yearData,
+  unknownYearsOf, workingDaysBetween,
 } from '@shared/calendar'
+import { yearData } from '@shared/calendar/yearData'
 import { policyDeadline } from '@shared/deadlines'
 import { defaultDeadlinePolicy, township as townshipSchema } from '@shared/records'
 

@@ -1,4 +1,4 @@
-import { yearData } from '@shared/calendar'
+import { yearData } from '@shared/calendar/yearData'
 import type { YearData } from '@shared/calendar'
 import type { FieldErrors } from '@app/composables/validatedForm'
 
