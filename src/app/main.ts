@@ -11,6 +11,7 @@ import { applyDocumentLocale, storedLocale } from './composables/locale'
 import { installPwaUpdate } from './composables/pwaUpdate'
 import { registerServiceWorker } from './composables/pwaRegister'
 import { markServiceWorkerControl } from './composables/serviceWorker'
+import { afterFirstScreen } from './composables/startup'
 import { createAppRouter } from './router'
 
 async function start(): Promise<void> {
@@ -34,9 +35,8 @@ async function start(): Promise<void> {
 
   if (import.meta.env.PROD) {
     markServiceWorkerControl()
-    // The service worker (and workbox-window) can wait until the first screen has loaded.
-    if (document.readyState === 'complete') installPwaUpdate(registerServiceWorker)
-    else window.addEventListener('load', () => installPwaUpdate(registerServiceWorker), { once: true })
+    // The service worker (and workbox-window) waits until the first screen is up.
+    void afterFirstScreen().then(() => installPwaUpdate(registerServiceWorker))
   }
 }
 

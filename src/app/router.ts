@@ -3,6 +3,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteLocationRaw, RouteRecordRaw, Router, RouterHistory } from 'vue-router'
 import type { Actor } from '@shared/actor'
 import type { MemberRole } from '@shared/records'
+import { whenIdle } from '@app/composables/startup'
 import { useSessionStore } from '@app/stores/session'
 
 declare module 'vue-router' {
@@ -186,14 +187,6 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
-/** Resolves once the browser is idle after the first screen (a timeout where there is no idle callback). */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2_000 })
-    else setTimeout(resolve, 50)
-  })
-}
-
 export interface AppRouterOptions {
   /** Send a device that has not enrolled to /enrol. Default `true`; component tests turn it off. */
   guard?: boolean
@@ -222,7 +215,7 @@ export function createAppRouter(
           // Dexie) to load; should the read find a session after all (the hint was lost), go on.
           if (!firstRead) {
             const wanted = to.name === 'enrol' ? null : (to.redirectedFrom ?? to).fullPath
-            firstRead = afterFirstPaint()
+            firstRead = whenIdle()
               .then(() => session.load())
               .then(() => {
                 if (session.enrolled) void router.replace(wanted ?? { name: homeRoute(session.actor) })
