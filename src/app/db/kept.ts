@@ -32,6 +32,8 @@ export interface KeptAnswer<T> {
   value: T
   /** False: the records changed since `value` was read (served by `whileBehind`). */
   current: boolean
+  /** The records' stamp `value` was read at (null before any record was written with this build). */
+  stamp: string | null
 }
 
 export interface KeptOptions {
@@ -68,32 +70,82 @@ export async function keptRead<T>(
   const ours = (kept: unknown): kept is Kept<T> => isKept(kept) && kept.scope === fullScope
   const current = (kept: Kept<T>) => stamp !== null && kept.stamp === stamp
   const inMemory = known.get(key)
-  if (ours(inMemory) && current(inMemory)) return { value: inMemory.value, current: true }
+  if (ours(inMemory) && current(inMemory)) return { value: inMemory.value, current: true, stamp }
   const stored = (await db.meta.get(key))?.value
   if (ours(stored)) {
     known.set(key, stored)
-    if (current(stored)) return { value: stored.value, current: true }
-    if (options.whileBehind?.()) return { value: stored.value, current: false }
+    if (current(stored)) return { value: stored.value, current: true, stamp }
+    if (options.whileBehind?.()) return { value: stored.value, current: false, stamp: stored.stamp }
   }
   const fresh = await read()
   if (fresh.stamp !== null) {
     const kept: Kept<T> = { scope: fullScope, stamp: fresh.stamp, value: fresh.value }
     known.set(key, kept)
-    // After this read returns (Dexie refuses a write inside a live query), and only if no record
-    // changed meanwhile: while a first download writes page after page, each read is behind at
-    // once, and writing megabytes of it would only slow the download.
-    setTimeout(() => {
-      void db
-        .transaction('rw', db.meta, async () => {
-          if (stampOf(await db.meta.get(RECORDS_STAMP_KEY)) === kept.stamp) await db.meta.put({ key, value: kept })
-        })
-        .catch(() => undefined)
-    }, KEEP_AFTER_MS)
+    setTimeout(() => writeIfCurrent(key, kept), KEEP_AFTER_MS)
   }
-  return { value: fresh.value, current: true }
+  return { value: fresh.value, current: true, stamp: fresh.stamp }
+}
+
+/**
+ * Writes `kept` only if no record changed since it was read: while a first download writes page
+ * after page, each read is behind at once, and writing megabytes of it would only slow the
+ * download. Called after the read returns: Dexie refuses a write inside a live query.
+ */
+function writeIfCurrent(key: string, kept: Kept<unknown>): void {
+  const db = useDb()
+  void db
+    .transaction('rw', db.meta, async () => {
+      if (stampOf(await db.meta.get(RECORDS_STAMP_KEY)) === kept.stamp) await db.meta.put({ key, value: kept })
+    })
+    .catch(() => undefined)
+}
+
+/** What `keepDerived` has been asked to keep, by key: its scope and stamp. */
+const asked = new Map<string, string>()
+
+/**
+ * Keeps a value derived from records read at `stamp` under `key` for `scope`, for `peekKept` to
+ * find on the next start. `derive` runs {@link KEEP_AFTER_MS} later, once, and only if this page
+ * does not know the value kept already (read by `peekKept` at the same stamp).
+ *
+ * @example
+ * keepDerived(DESK_FIRST_SCREEN_KEY, scope, data.stamp, () => firstScreenOf(rows))
+ */
+export function keepDerived<T>(key: string, scope: string, stamp: string | null, derive: () => T): void {
+  if (stamp === null) return
+  const fullScope = `${appVersion}:${scope}`
+  const before = known.get(key)
+  const mark = `${fullScope}\n${stamp}`
+  if ((before?.scope === fullScope && before.stamp === stamp) || asked.get(key) === mark) return
+  asked.set(key, mark)
+  setTimeout(() => {
+    if (asked.get(key) !== mark) return
+    const kept: Kept<T> = { scope: fullScope, stamp, value: derive() }
+    known.set(key, kept)
+    writeIfCurrent(key, kept)
+  }, KEEP_AFTER_MS)
+}
+
+/**
+ * The value kept under `key` for `scope` if the records have not changed since it was kept;
+ * otherwise null (nothing is read from the records: the caller reads them its own way).
+ *
+ * @example
+ * const first = await peekKept<QueueFirstScreen>(DESK_FIRST_SCREEN_KEY, `${townshipId}:${today}`)
+ */
+export async function peekKept<T>(key: string, scope: string): Promise<T | null> {
+  const db = useDb()
+  const fullScope = `${appVersion}:${scope}`
+  const [stampRow, stored] = await db.transaction('r', db.meta, () => Promise.all([db.meta.get(RECORDS_STAMP_KEY), db.meta.get(key)]))
+  const stamp = stampOf(stampRow)
+  const kept = stored?.value
+  if (!isKept(kept) || kept.scope !== fullScope || stamp === null || kept.stamp !== stamp) return null
+  known.set(key, kept)
+  return kept.value as T
 }
 
 /** Forget what this page knows (tests start each case from the database alone). */
 export function forgetKept(): void {
   known.clear()
+  asked.clear()
 }

@@ -1,30 +1,41 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { calendarOf, todayInShanghai } from '@shared/calendar'
 import type { Escalation, Township } from '@shared/records'
-import { policyOf } from '@shared/records'
-import { useDb } from '@app/db'
-import { keptRead, stampOf } from '@app/db/kept'
+import { policyOf } from '@shared/policy'
+import { LAST_SYNC_KEY, useDb } from '@app/db'
+import { keepDerived, keptRead, peekKept, stampOf } from '@app/db/kept'
 import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { useLiveQuery } from '@app/composables/liveQuery'
-import { deriveRows, digestOf, type QueueRow } from '@app/components/desk/queueRows'
+import { deriveRows, digestOf, firstScreenOf, type QueueFirstScreen, type QueueRow } from '@app/components/desk/queueRows'
 import { useSessionStore } from './session'
-import { LAST_SYNC_KEY } from './sync'
+
+/** Resolves after the next frame has been painted (or after a second in a tab that paints none). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, 1_000)
+  })
 
 /** The `meta` key of the desk's escalations kept as one value. */
 export const DESK_ESCALATIONS_KEY = 'deskEscalations'
+/** The `meta` key of the queue's first screen kept for the next start. */
+export const DESK_FIRST_SCREEN_KEY = 'deskFirstScreen'
 
 /** What the desk reads from the device: its township's escalations, village names, the policy. */
 interface DeskData {
   escalations: Escalation[]
   villageNames: Map<string, string>
   township: Township | null
+  /** The records' stamp the escalations were read at. */
+  stamp: string | null
 }
 
 /**
  * The township desk's queue (township staff and admins): one live read of the township's
- * escalations through the `townshipId` index, derived once per change into queue rows with their
- * clocks; the queue page filters those rows and the tab shows the overdue count.
+ * escalations, derived once per change into queue rows with their clocks; the queue page filters
+ * those rows and the tab shows the overdue count. Until the rows are read, the queue's first
+ * screen kept at the last start stands in for them (`firstScreen`), if no record changed since.
  */
 export const useDeskStore = defineStore('desk', () => {
   const session = useSessionStore()
@@ -33,17 +44,21 @@ export const useDeskStore = defineStore('desk', () => {
     return actor && actor.villageId === null ? actor.townshipId : null
   })
 
+  /** Whether the rows are to be read now: once the first screen, if one was kept, is on screen. */
+  const rowsWanted = ref(false)
+
   const { value: data } = useLiveQuery<DeskData | undefined>(
     async () => {
       const id = townshipId.value
-      if (id === null) return { escalations: [], villageNames: new Map(), township: null }
+      if (!rowsWanted.value) return undefined
+      if (id === null) return { escalations: [], villageNames: new Map(), township: null, stamp: null }
       const db = useDb()
       // The township's escalations as one value kept on the device while no record changed
       // (db/kept.ts: ~25 ms instead of ~100 ms for 5,000 rows), else read whole and kept again.
       // A desk device holds only its township's escalations (its pull scope): one read of the
       // whole store is about twice as fast as the same rows through the townshipId index. In a
       // transaction of its own: Dexie's live-query cache deep-clones every result read outside one.
-      const { value: escalations } = await keptRead(DESK_ESCALATIONS_KEY, `deskEscalations:${id}`, async () => {
+      const { value: escalations, stamp } = await keptRead(DESK_ESCALATIONS_KEY, `deskEscalations:${id}`, async () => {
         const [all, stamp] = await db.transaction('r', [db.escalations, db.meta], () =>
           Promise.all([db.escalations.toArray(), db.meta.get(RECORDS_STAMP_KEY)]),
         )
@@ -56,10 +71,11 @@ export const useDeskStore = defineStore('desk', () => {
         escalations,
         villageNames: new Map(villages.filter((v) => v.deletedAt === null).map((v) => [v.id, v.name])),
         township: township ?? session.session?.township ?? null,
+        stamp,
       }
     },
     undefined,
-    townshipId,
+    () => [townshipId.value, rowsWanted.value],
   )
 
   // Apart from the rows: every sync round writes it, and must not make the queue read them again.
@@ -82,21 +98,56 @@ export const useDeskStore = defineStore('desk', () => {
     if (!d) return []
     return deriveRows(d.escalations, d.villageNames, calendarOf(d.township), policyOf(d.township), today.value)
   })
-  /** Loaded: the first read answered. */
-  const loaded = computed(() => data.value !== undefined && synced.value !== undefined)
+  /** The rows have been read (the first screen no longer stands in for them). */
+  const rowsRead = computed(() => data.value !== undefined)
+  const villages = computed(() =>
+    [...(data.value?.villageNames ?? new Map<string, string>())]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+  )
+
+  // The queue's first screen: the page shows it at once instead of waiting for 5,000 rows to be
+  // read and their clocks counted (bench:township), and the rows are read once it is painted (the
+  // reading competed with it for the main thread). Kept for the township and the day (the clocks
+  // move with it) and used only while no record changed since.
+  const firstScreen = shallowRef<QueueFirstScreen | null>(null)
+  const firstScope = (id: string) => `${id}:${today.value}`
+  watch(
+    townshipId,
+    async (id) => {
+      firstScreen.value = null
+      rowsWanted.value = false
+      if (id !== null) {
+        const kept = await peekKept<QueueFirstScreen>(DESK_FIRST_SCREEN_KEY, firstScope(id)).catch(() => null)
+        if (townshipId.value !== id) return
+        if (kept) {
+          firstScreen.value = kept
+          await afterPaint()
+        }
+      }
+      if (townshipId.value === id) rowsWanted.value = true
+    },
+    { immediate: true },
+  )
+  watch(data, (d) => {
+    firstScreen.value = null
+    const id = townshipId.value
+    if (!d || id === null || d.escalations.length === 0) return
+    const shown = rows.value
+    const names = villages.value
+    keepDerived(DESK_FIRST_SCREEN_KEY, firstScope(id), d.stamp, () => firstScreenOf(shown, names))
+  })
+
+  /** Loaded: the first read answered, or the first screen stands in for it. */
+  const loaded = computed(() => (rowsRead.value || firstScreen.value !== null) && synced.value !== undefined)
   /** A fresh desk: nothing here yet and no sync round has finished (the download is under way). */
   const downloading = computed(
     () => data.value !== undefined && townshipId.value !== null && data.value.escalations.length === 0 && synced.value?.value == null,
   )
   /** When the last sync round finished on this device (what the queue shows offline). */
   const syncedAt = computed(() => synced.value?.value ?? null)
-  const villages = computed(() =>
-    [...(data.value?.villageNames ?? new Map<string, string>())]
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-  )
-  const digest = computed(() => digestOf(rows.value))
+  const digest = computed(() => (rowsRead.value ? digestOf(rows.value) : (firstScreen.value?.view.digest ?? digestOf([]))))
   const township = computed(() => data.value?.township ?? null)
 
-  return { rows, loaded, downloading, syncedAt, villages, digest, township, today, tick }
+  return { rows, rowsRead, firstScreen, loaded, downloading, syncedAt, villages, digest, township, today, tick }
 })

@@ -1,6 +1,6 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { useDb } from '@app/db'
+import { LAST_SYNC_KEY, useDb } from '@app/db'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import type { LocalRejection } from '@app/db'
 import type { SyncOutcome, SyncProgress } from '@app/sync/engine'
@@ -14,8 +14,6 @@ import { refreshFactsSoon } from '@app/components/reports/factsRefresh'
 /** What the person sees about syncing, at a glance. */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'retrying' | 'unauthorized' | 'update_required'
 
-/** The meta key of the last finished sync round (absent until the first one ends). */
-export const LAST_SYNC_KEY = 'lastSyncedAt'
 /** Sync this soon after a local write, so a burst of writes goes in one round. */
 const AFTER_WRITE_MS = 1_500
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultCalendar } from '@shared/calendar'
 import { defaultDeadlinePolicy } from '@shared/records'
 import {
-  deriveRows, filterFromQuery, optionsOf, queryFromFilter, viewOf, type QueueFilter,
+  PAGE_SIZE, deriveRows, filterFromQuery, firstScreenOf, isOpeningFilter, optionsOf, queryFromFilter, viewOf, type QueueFilter,
 } from '@app/components/desk/queueRows'
 import { leftWords } from '@app/components/desk/rowWords'
 import { anEscalation, ids } from '../builders'
@@ -99,5 +99,31 @@ describe('options and words', () => {
     expect(leftWords({ state: 'due_today', workingDaysLeft: 0 })).toEqual({ key: 'desk.left.today', n: 0 })
     expect(leftWords({ state: 'on_time', workingDaysLeft: 3 })).toEqual({ key: 'desk.left.left', n: 3 })
     expect(leftWords({ state: null, workingDaysLeft: 0 })).toEqual({ key: 'desk.left.none', n: 0 })
+  })
+})
+
+describe('the first screen', () => {
+  it('is what the queue shows under its opening filter, cut to the first page', () => {
+    const many = deriveRows(
+      Array.from({ length: 120 }, (_, i) => anEscalation({ title: `事项${i}`, status: 'assigned', dueOn: `2026-12-${String((i % 28) + 1).padStart(2, '0')}` })),
+      names, defaultCalendar, defaultDeadlinePolicy, today,
+    )
+    const villages = [{ id: ids.village, name: '刘土城村' }]
+    const first = firstScreenOf(many, villages)
+    const view = viewOf(many, filterFromQuery({}))
+    expect(first.total).toBe(120)
+    expect(first.view.rows).toEqual(view.rows.slice(0, PAGE_SIZE))
+    expect(first.view.digest).toEqual(view.digest)
+    expect(first.view.groupCounts).toEqual(view.groupCounts)
+    expect(first.options).toEqual(optionsOf(many))
+    expect(first.villages).toBe(villages)
+  })
+
+  it('stands only for the opening filter', () => {
+    expect(isOpeningFilter(filterFromQuery({}))).toBe(true)
+    expect(isOpeningFilter(filterFromQuery({ page: '1', sort: 'due' }))).toBe(true)
+    for (const query of [{ village: ids.village }, { page: '2' }, { sort: 'new' }, { q: '路' }, { due: 'overdue' }] as Record<string, string>[]) {
+      expect(isOpeningFilter(filterFromQuery(query))).toBe(false)
+    }
   })
 })

@@ -3,7 +3,11 @@ import { describe, expect, it, vi } from 'vitest'
 import TownshipQueuePage from '@app/pages/TownshipQueuePage.vue'
 import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
-import { LAST_SYNC_KEY } from '@app/stores/sync'
+import { LAST_SYNC_KEY } from '@app/db'
+import { forgetKept } from '@app/db/kept'
+import { RECORDS_STAMP_KEY } from '@app/db/stamp'
+import { DESK_FIRST_SCREEN_KEY } from '@app/stores/desk'
+import type { VueWrapper } from '@vue/test-utils'
 import { aVillage, anEscalation, ids, testId } from '../builders'
 import { mountWithApp } from '../helpers/mount'
 import { setUpPageTests } from '../helpers/page'
@@ -127,6 +131,61 @@ describe('TownshipQueuePage', () => {
       delete (navigator as unknown as Record<string, unknown>).onLine
       if (online && !Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')) Object.defineProperty(Navigator.prototype, 'onLine', online)
     }
+  })
+
+  describe('the first screen kept for the next start', () => {
+    /** The first screen the desk kept, once it has kept one at the current stamp. */
+    async function keptFirstScreen() {
+      let kept: { value: { stamp: string; value: { view: { rows: { title: string }[] } } } } | undefined
+      await vi.waitFor(async () => {
+        kept = (await useDb().meta.get(DESK_FIRST_SCREEN_KEY)) as typeof kept
+        expect(kept?.value.stamp).toBe((await useDb().meta.get(RECORDS_STAMP_KEY))?.value)
+      })
+      return kept!
+    }
+    /** Opens the queue once, so that it keeps its first screen, and marks that screen's first row. */
+    async function openedBefore() {
+      await useDb().meta.put({ key: LAST_SYNC_KEY, value: '2026-10-13T03:00:00.000Z' })
+      await seed({ escalations: [anEscalation({ title: '东街排水沟疏通', status: 'assigned', dueOn: '2026-10-09' })] })
+      const { wrapper } = await openQueue()
+      await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(1))
+      const kept = await keptFirstScreen()
+      wrapper.unmount()
+      forgetKept()
+      // Told apart from the rows themselves: the page shows this until it has read them.
+      kept.value.value.view.rows[0]!.title = '留存的第一屏'
+      await useDb().meta.put({ key: DESK_FIRST_SCREEN_KEY, value: kept.value })
+    }
+    /** Every title the page's table showed while `until` did not hold. */
+    async function titlesShown(wrapper: VueWrapper, until: () => void) {
+      const seen = new Set<string>()
+      await vi.waitFor(() => {
+        for (const a of wrapper.findAll('tbody tr a')) seen.add(a.text())
+        until()
+      }, { interval: 1 })
+      return seen
+    }
+
+    it('shows the queue kept at the last start at once, then the rows read', async () => {
+      await openedBefore()
+      const { wrapper } = await openQueue()
+      const seen = await titlesShown(wrapper, () => expect(wrapper.find('tbody tr a').text()).toBe('东街排水沟疏通'))
+      expect(seen).toContain('留存的第一屏')
+      expect(wrapper.get('[data-testid="digest-overdue"]').text()).toBe('已超期 1 件')
+    })
+
+    it('is not used once a record changed', async () => {
+      await openedBefore()
+      await seed({ escalations: [anEscalation({ title: '村西桥面', status: 'assigned', dueOn: '2026-10-20' })] })
+      const { wrapper } = await openQueue()
+      expect(await titlesShown(wrapper, () => expect(wrapper.findAll('tbody tr')).toHaveLength(2))).not.toContain('留存的第一屏')
+    })
+
+    it('is not used under a filter', async () => {
+      await openedBefore()
+      const { wrapper } = await openQueue(`/township?village=${ids.village}`)
+      expect(await titlesShown(wrapper, () => expect(wrapper.find('tbody tr a').text()).toBe('东街排水沟疏通'))).not.toContain('留存的第一屏')
+    })
   })
 
   it('says so when the township has nothing escalated after a sync', async () => {

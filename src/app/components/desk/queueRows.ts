@@ -244,3 +244,37 @@ export function optionsOf(rows: readonly QueueRow[]): { departments: string[]; a
   const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN')
   return { departments: [...departments].sort(zh), assignees: [...assignees].sort(zh) }
 }
+
+/** The queue as it opens (no filter, first page), kept on the device to be shown at once on the next start. */
+export interface QueueFirstScreen {
+  /** The view of every row under no filter, its `rows` cut to the first page. */
+  view: QueueView
+  /** How many rows pass (the pager's total). */
+  total: number
+  options: { departments: string[]; assignees: string[] }
+  villages: { id: string; name: string }[]
+}
+
+/** The filter the queue opens with (an address without a query). */
+export const openingFilter: QueueFilter = filterFromQuery({})
+
+/** Whether `filter` is the one the queue opens with: only then can the kept first screen stand for it. */
+export function isOpeningFilter(filter: QueueFilter): boolean {
+  return Object.keys(queryFromFilter(filter)).length === 0
+}
+
+/**
+ * The first screen of the queue for `rows`: what the page shows for the opening filter.
+ *
+ * @example
+ * firstScreenOf(rows, villages).view.rows.length // ≤ PAGE_SIZE
+ */
+export function firstScreenOf(rows: readonly QueueRow[], villages: QueueFirstScreen['villages']): QueueFirstScreen {
+  const view = viewOf(rows, openingFilter)
+  return {
+    view: { ...view, rows: view.rows.slice(0, PAGE_SIZE) },
+    total: view.rows.length,
+    options: optionsOf(rows),
+    villages,
+  }
+}
