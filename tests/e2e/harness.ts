@@ -21,7 +21,7 @@ export { chromiumFlags, chromiumPath, goOffline, goOnline, launchDevice, waitFor
 export type { Device, LaunchOptions } from './support/browser'
 export { buildApp, buildIntoTempDir } from './support/build'
 export { freshCode } from './support/codes'
-export { enrolAs } from './support/enrol'
+export { enrolAs, enrolDesk } from './support/enrol'
 export { coveredControls } from './support/covered'
 export { expectVisible } from './support/visible'
 export { say, unsent } from './support/messages'

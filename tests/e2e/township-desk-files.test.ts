@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import zh from '@app/locales/zh-CN'
 import { seriousAxeViolations } from './support/axe'
 import {
-  enrolAs, expectVisible, freshCode, goOffline, say, useDevice, useSecondDevice, useServer, waitForServiceWorkerControl,
+  enrolAs, enrolDesk, expectVisible, freshCode, goOffline, say, useDevice, useSecondDevice, useServer, waitForServiceWorkerControl,
 } from './harness'
 
 const server = useServer()
@@ -69,11 +69,7 @@ describe('办结 with a file', () => {
     const sheetShown = say(zh.attachment.list.fileNamed, { name: SHEET, size: `${(xlsx.length / 1024).toFixed(1)} KB` })
 
     const { page, errors } = desk()
-    await page.setViewportSize({ width: 1280, height: 800 })
-    await page.goto('/enrol')
-    await waitForServiceWorkerControl(page)
-    await enrolAs(page, await freshCode(server(), 'township'))
-    await page.waitForURL((url) => url.pathname === '/township')
+    await enrolDesk(page, server())
     // 东街排水沟疏通 (刘土城村) is with 镇水利站, 报到 done (the demo).
     await page.getByRole('link', { name: '东街排水沟疏通' }).click()
     await page.waitForURL((u) => u.pathname.startsWith('/escalations/'))

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import zh from '@app/locales/zh-CN'
-import { enrolAs, expectVisible, freshCode, say, useDevice, useSecondDevice, useServer, waitForServiceWorkerControl } from './harness'
+import { enrolAs, enrolDesk, expectVisible, freshCode, say, useDevice, useSecondDevice, useServer } from './harness'
 import { seriousAxeViolations } from './support/axe'
 import { drawnPhoto } from './support/photo'
 
@@ -24,11 +24,7 @@ const statusShown = (page: Page, status: keyof typeof zh.escalation.status) =>
 describe('the township desk', () => {
   it('filters its queue, works an item through 报到 and 办结 with a photo, and takes it back on the village\'s 部分解决', async () => {
     const { page, errors } = desk()
-    await page.setViewportSize({ width: 1280, height: 800 })
-    await page.goto('/enrol')
-    await waitForServiceWorkerControl(page)
-    await enrolAs(page, await freshCode(server(), 'township'))
-    await page.waitForURL((url) => url.pathname === '/township')
+    await enrolDesk(page, server())
     await expectVisible(ready(page).locator('table'), 20_000)
     expect(await page.locator('thead th').allInnerTexts()).toEqual(
       Object.values(zh.desk.columns).map((c, i) => (i === 4 ? expect.stringContaining(c) : c)),
@@ -123,11 +119,7 @@ describe('the township desk', () => {
 
   it('opens its queue again from the first screen it kept, and not once a record changed since', async () => {
     const { page, errors } = desk()
-    await page.setViewportSize({ width: 1280, height: 800 })
-    await page.goto('/enrol')
-    await waitForServiceWorkerControl(page)
-    await enrolAs(page, await freshCode(server(), 'township'))
-    await page.waitForURL((url) => url.pathname === '/township')
+    await enrolDesk(page, server())
     await expectVisible(ready(page).locator('tbody tr').first(), 20_000)
     await expect.poll(() => firstScreenKept(page), { timeout: 30_000 }).toBe(true)
 

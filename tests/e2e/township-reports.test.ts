@@ -9,7 +9,7 @@ import { newId } from '@shared/ids'
 import { newReceipt, newReceiptSecret } from '@shared/villager/receipt'
 import zh from '@app/locales/zh-CN'
 import {
-  enrolAs, expectVisible, freshCode, goOffline, useDevice, useSecondDevice, useServer, waitForServiceWorkerControl,
+  enrolAs, enrolDesk, expectVisible, freshCode, goOffline, useDevice, useSecondDevice, useServer,
 } from './harness'
 import { seriousAxeViolations } from './support/axe'
 
@@ -79,10 +79,7 @@ async function factsCurrent(page: Page): Promise<boolean> {
 async function openDesk() {
   const deskDevice = await townshipPhone.open()
   const desk = deskDevice.page
-  await desk.setViewportSize({ width: 1280, height: 800 })
-  await desk.goto('/')
-  await waitForServiceWorkerControl(desk)
-  await enrolAs(desk, await freshCode(server(), 'township'))
+  await enrolDesk(desk, server())
   return { deskDevice, desk, deskContext: desk.context() }
 }
 

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core'
 import zh from '@app/locales/zh-CN'
+import { waitForServiceWorkerControl } from './browser'
+import { freshCode } from './codes'
+import type { RunningServer } from './server'
 
 /**
  * Enrols the device the way a person does: opens `/enrol` (unless already there), types the code
@@ -19,4 +22,19 @@ export async function enrolAs(page: Page, code: string, timeoutMs = 15_000): Pro
     const text = await page.locator('body').innerText().catch(() => '')
     throw new Error(`enrolment with code ${code} did not leave /enrol; the page says:\n${text}`)
   }
+}
+
+/**
+ * A township desk at 1280×800: opens `/enrol`, waits for the service worker, enrols with a fresh
+ * township code and waits for the queue's address.
+ *
+ * @example
+ * await enrolDesk(page, server())
+ */
+export async function enrolDesk(page: Page, server: RunningServer): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto('/enrol')
+  await waitForServiceWorkerControl(page)
+  await enrolAs(page, await freshCode(server, 'township'))
+  await page.waitForURL((url) => url.pathname === '/township')
 }
