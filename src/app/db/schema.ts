@@ -73,9 +73,6 @@ export interface MetaEntry {
   value: unknown
 }
 
-/** The meta key of the last finished sync round (absent until the first one ends). */
-export const LAST_SYNC_KEY = 'lastSyncedAt'
-
 type RecordTables = { [T in keyof Tables]: EntityTable<Tables[T], 'id'> }
 
 /** The device database: domain tables mirror the server; outbox and meta are the device's own. */

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { EnrolRequest, EnrolResponse } from '@shared/api/identity'
 import { postJson } from '@app/api/client'
 import { classifyStorageError } from '@app/db/errors'
-import { peekMeta } from '@app/db/peek'
+import { LAST_SYNC_KEY, peekMetaAll } from '@app/db/peek'
 import { storageProblem } from '@app/db/status'
 
 /** The database module (and Dexie) loads on first use, so a fresh phone's enrol page need not wait for it. */
@@ -30,6 +30,8 @@ export const useSessionStore = defineStore('session', () => {
   /** The session has been read from the local database. */
   const loaded = ref(false)
   const session = shallowRef<Session | null>(null)
+  /** A sync round had finished on this device when the app started (its data is there to show). */
+  const syncedBefore = ref(false)
   /** This device has enrolled and holds a token. */
   const enrolled = computed(() => session.value !== null)
   const actor = computed(() => session.value?.actor ?? null)
@@ -38,7 +40,9 @@ export const useSessionStore = defineStore('session', () => {
   /** Read the session without loading Dexie: a phone that never enrolled may never need it. */
   async function load(): Promise<void> {
     try {
-      session.value = ((await peekMeta(SESSION_KEY)) as Session | undefined) ?? null
+      const [stored, lastSync] = await peekMetaAll([SESSION_KEY, LAST_SYNC_KEY])
+      session.value = (stored as Session | undefined) ?? null
+      syncedBefore.value = lastSync !== undefined
     } catch (error) {
       storageProblem.value = classifyStorageError(error)
     } finally {
@@ -84,5 +88,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { loaded, session, enrolled, actor, villageId, load, enrol, enrolledBefore }
+  return { loaded, session, syncedBefore, enrolled, actor, villageId, load, enrol, enrolledBefore }
 })

@@ -84,14 +84,17 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   /** Start syncing in the background (idempotent). `custom` replaces the HTTP transport in tests. */
-  async function start(custom?: SyncTransport): Promise<void> {
+  /** Start syncing: a round now, or once `firstRound` resolves (sooner if anything asks for one). */
+  async function start(custom?: SyncTransport, firstRound?: Promise<void>): Promise<void> {
     if (scheduler) return
     if (custom) transport = custom
     lastSyncedAt.value = ((await useDb().meta.get(LAST_SYNC_KEY))?.value as string | undefined) ?? null
-    scheduler = createSyncScheduler({ run: round, onOutcome: settle })
+    const started = createSyncScheduler({ run: round, onOutcome: settle })
+    scheduler = started
     window.addEventListener('online', onOnline)
     document.addEventListener('visibilitychange', onVisible)
-    scheduler.request()
+    if (firstRound) void firstRound.then(() => scheduler === started && started.request())
+    else started.request()
   }
 
   function stop(): void {
