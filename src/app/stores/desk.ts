@@ -146,7 +146,7 @@ export const useDeskStore = defineStore('desk', () => {
   )
   /** When the last sync round finished on this device (what the queue shows offline). */
   const syncedAt = computed(() => synced.value?.value ?? null)
-  const digest = computed(() => (rowsRead.value ? digestOf(rows.value) : (firstScreen.value?.view.digest ?? digestOf([]))))
+  const digest = computed(() => (!rowsRead.value && firstScreen.value ? firstScreen.value.view.digest : digestOf(rows.value)))
   const township = computed(() => data.value?.township ?? null)
 
   return { rows, rowsRead, firstScreen, loaded, downloading, syncedAt, villages, digest, township, today, tick }
