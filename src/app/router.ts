@@ -1,6 +1,6 @@
 import { getActivePinia } from 'pinia'
 import { createRouter, createWebHistory } from 'vue-router'
-import type { RouteLocationRaw, RouteRecordRaw, Router, RouterHistory } from 'vue-router'
+import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw, Router, RouterHistory } from 'vue-router'
 import type { Actor } from '@shared/actor'
 import type { MemberRole } from '@shared/records'
 import { whenIdle } from '@app/composables/startup'
@@ -187,6 +187,15 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
+/** Starts loading the lazy components of the route `to` (vue-router loads them after the guards). */
+function preloadComponents(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      if (typeof component === 'function') void Promise.resolve((component as () => unknown)()).catch(() => undefined)
+    }
+  }
+}
+
 export interface AppRouterOptions {
   /** Send a device that has not enrolled to /enrol. Default `true`; component tests turn it off. */
   guard?: boolean
@@ -223,6 +232,8 @@ export function createAppRouter(
           }
           return to.name === 'enrol' ? undefined : { name: 'enrol' }
         }
+        // The page's chunks load while the session is read: both come before the first screen.
+        preloadComponents(to)
         await session.load()
       }
       if (!session.enrolled && to.name !== 'enrol') return { name: 'enrol' }

@@ -15,6 +15,14 @@ export function whenIdle(timeout = 2_000): Promise<void> {
   })
 }
 
+/** Resolves after the next frame has been painted (or after a second in a tab that paints none). */
+export function afterPaint(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, 1_000)
+  })
+}
+
 let started: Promise<void> | null = null
 
 /**

@@ -3,7 +3,7 @@ import { StorageError, classifyStorageError } from './errors'
 import { reloadRequired, storageProblem } from './status'
 
 export type { OutboxEntry, LocalRejection, RejectionSubject, YehuaDb } from './schema'
-export { LAST_SYNC_KEY } from './peek'
+export { DESK_FIRST_SCREEN_KEY, LAST_SYNC_KEY } from './peek'
 export { StorageError, classifyStorageError, toStorageError } from './errors'
 export type { StorageProblem } from './errors'
 

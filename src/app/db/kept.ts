@@ -4,6 +4,7 @@
 // (bench:township). A kept value is used only while the stamp has not moved since; otherwise
 // the records are read again and the value kept anew.
 import { useDb } from './index'
+import { takeAtStart } from './peek'
 import { RECORDS_STAMP_KEY } from './stamp'
 
 interface Kept<T> {
@@ -135,13 +136,28 @@ export function keepDerived<T>(key: string, scope: string, stamp: string | null,
  */
 export async function peekKept<T>(key: string, scope: string): Promise<T | null> {
   const db = useDb()
-  const fullScope = `${appVersion}:${scope}`
-  const [stampRow, stored] = await db.transaction('r', db.meta, () => Promise.all([db.meta.get(RECORDS_STAMP_KEY), db.meta.get(key)]))
-  const stamp = stampOf(stampRow)
-  const kept = stored?.value
-  if (!isKept(kept) || kept.scope !== fullScope || stamp === null || kept.stamp !== stamp) return null
-  known.set(key, kept)
-  return kept.value as T
+  const [stamp, stored] = await db.transaction('r', db.meta, () => Promise.all([db.meta.get(RECORDS_STAMP_KEY), db.meta.get(key)]))
+  return currentKept(key, scope, stored?.value, stamp?.value)
+}
+
+/**
+ * What {@link peekKept} answers, from the app's first read (db/peek.ts `readAtStart`, with the
+ * session, before Dexie has opened) if it is still at hand; undefined if not (then `peekKept`).
+ *
+ * @example
+ * const atStart = keptAtStart<QueueFirstScreen>(DESK_FIRST_SCREEN_KEY, scope)
+ * const first = atStart !== undefined ? atStart : await peekKept<QueueFirstScreen>(DESK_FIRST_SCREEN_KEY, scope)
+ */
+export function keptAtStart<T>(key: string, scope: string): T | null | undefined {
+  const start = takeAtStart(key)
+  return start && currentKept<T>(key, scope, start.value, start.stamp)
+}
+
+/** `stored`'s value if it was kept for `scope` by this build at the records' stamp `stamp`; else null. */
+function currentKept<T>(key: string, scope: string, stored: unknown, stamp: unknown): T | null {
+  if (!isKept(stored) || stored.scope !== `${appVersion}:${scope}` || typeof stamp !== 'string' || stored.stamp !== stamp) return null
+  known.set(key, stored)
+  return stored.value as T
 }
 
 /** Forget what this page knows (tests start each case from the database alone). */

@@ -2,6 +2,12 @@
 export const DB_NAME = 'yehua'
 /** The meta key of the last finished sync round (absent until the first one ends). */
 export const LAST_SYNC_KEY = 'lastSyncedAt'
+/** The `meta` key of the records' stamp (db/stamp.ts). */
+export const RECORDS_STAMP_KEY = 'recordsStamp'
+/** The meta key of this device's session (stores/session.ts). */
+export const SESSION_KEY = 'session'
+/** The `meta` key of the desk queue's first screen kept for the next start (stores/desk.ts). */
+export const DESK_FIRST_SCREEN_KEY = 'deskFirstScreen'
 
 /**
  * Read one `meta` entry with the plain IndexedDB API: no Dexie, and no database created where none
@@ -57,4 +63,45 @@ export function peekMetaAll(keys: readonly string[], name = DB_NAME): Promise<un
       }
     }
   })
+}
+
+/**
+ * Values kept for a first screen (db/kept.ts) that the app's first read brings along with the
+ * session: the desk's queue then needs no read of its own (and no Dexie) before it is shown.
+ */
+const KEPT_AT_START = [DESK_FIRST_SCREEN_KEY] as const
+/** How long after the app's first read its kept values may stand in for a read of their own. */
+const AT_START_MS = 1_500
+
+let atStart: { stamp: unknown; kept: Map<string, unknown>; at: number } | null = null
+
+/**
+ * The app's first read, in one plain-IndexedDB transaction: the session and the last sync round's
+ * time, and with them the records' stamp and the values in {@link KEPT_AT_START}, held for
+ * {@link takeAtStart}.
+ *
+ * @example
+ * const { session, lastSyncedAt } = await readAtStart()
+ */
+export async function readAtStart(): Promise<{ session: unknown; lastSyncedAt: unknown }> {
+  const [session, lastSyncedAt, stamp, ...kept] = await peekMetaAll([SESSION_KEY, LAST_SYNC_KEY, RECORDS_STAMP_KEY, ...KEPT_AT_START])
+  atStart = { stamp, kept: new Map(KEPT_AT_START.map((key, i) => [key, kept[i]])), at: performance.now() }
+  return { session, lastSyncedAt }
+}
+
+/**
+ * A value the app's first read found under `key`, with the records' stamp of that moment, once
+ * (db/kept.ts checks it is current); undefined when taken already, when a record was written since
+ * (`forgetAtStart`) or after the first screen's time.
+ */
+export function takeAtStart(key: string): { stamp: unknown; value: unknown } | undefined {
+  if (!atStart || !atStart.kept.has(key)) return undefined
+  const value = atStart.kept.get(key)
+  atStart.kept.delete(key)
+  return performance.now() - atStart.at <= AT_START_MS ? { stamp: atStart.stamp, value } : undefined
+}
+
+/** The start's values are behind: a record was written (db/stamp.ts). */
+export function forgetAtStart(): void {
+  atStart = null
 }

@@ -8,9 +8,10 @@
 // new stamp (the way dexie-cloud tracks its mutations).
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie'
 import type { Tables } from '@shared/records'
+import { forgetAtStart, RECORDS_STAMP_KEY } from './peek'
 
 /** The `meta` key of the stamp. */
-export const RECORDS_STAMP_KEY = 'recordsStamp'
+export { RECORDS_STAMP_KEY }
 
 /** Every record table (`tableNames` of @shared/records, which would bring zod into this chunk; a test keeps them equal). */
 export const recordTables: ReadonlySet<string> = new Set<keyof Tables>([
@@ -42,6 +43,7 @@ export const recordsStampMiddleware: Middleware<DBCore> = {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
             const result = await table.mutate(req)
+            forgetAtStart()
             await meta.mutate({ type: 'put', trans: req.trans, values: [{ key: RECORDS_STAMP_KEY, value: freshStamp() }] })
             return result
           },

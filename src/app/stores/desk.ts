@@ -3,24 +3,17 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { calendarOf, todayInShanghai } from '@shared/calendar'
 import type { Escalation, Township } from '@shared/records'
 import { policyOf } from '@shared/policy'
-import { LAST_SYNC_KEY, useDb } from '@app/db'
-import { keepDerived, keptRead, peekKept, stampOf } from '@app/db/kept'
+import { DESK_FIRST_SCREEN_KEY, LAST_SYNC_KEY, useDb } from '@app/db'
+import { keepDerived, keptAtStart, keptRead, peekKept, stampOf } from '@app/db/kept'
 import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { useLiveQuery } from '@app/composables/liveQuery'
+import { afterPaint } from '@app/composables/startup'
 import { deriveRows, digestOf, firstScreenOf, type QueueFirstScreen, type QueueRow } from '@app/components/desk/queueRows'
 import { useSessionStore } from './session'
 
-/** Resolves after the next frame has been painted (or after a second in a tab that paints none). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0))
-    setTimeout(resolve, 1_000)
-  })
-
 /** The `meta` key of the desk's escalations kept as one value. */
 export const DESK_ESCALATIONS_KEY = 'deskEscalations'
-/** The `meta` key of the queue's first screen kept for the next start. */
-export const DESK_FIRST_SCREEN_KEY = 'deskFirstScreen'
+export { DESK_FIRST_SCREEN_KEY }
 
 /** What the desk reads from the device: its township's escalations, village names, the policy. */
 interface DeskData {
@@ -39,7 +32,10 @@ interface DeskData {
  */
 export const useDeskStore = defineStore('desk', () => {
   const session = useSessionStore()
+  // Undefined until the session is read (the router loads the queue's chunks, and so this store,
+  // meanwhile): nothing is read before it is known whose queue this is.
   const townshipId = computed(() => {
+    if (!session.loaded) return undefined
     const actor = session.actor
     return actor && actor.villageId === null ? actor.townshipId : null
   })
@@ -50,7 +46,7 @@ export const useDeskStore = defineStore('desk', () => {
   const { value: data } = useLiveQuery<DeskData | undefined>(
     async () => {
       const id = townshipId.value
-      if (!rowsWanted.value) return undefined
+      if (!rowsWanted.value || id === undefined) return undefined
       if (id === null) return { escalations: [], villageNames: new Map(), township: null, stamp: null }
       const db = useDb()
       // The township's escalations as one value kept on the device while no record changed
@@ -117,8 +113,12 @@ export const useDeskStore = defineStore('desk', () => {
     async (id) => {
       firstScreen.value = null
       rowsWanted.value = false
+      if (id === undefined) return
       if (id !== null) {
-        const kept = await peekKept<QueueFirstScreen>(DESK_FIRST_SCREEN_KEY, firstScope(id)).catch(() => null)
+        // Read with the session at the app's start (no Dexie, no wait), or else now.
+        const atStart = keptAtStart<QueueFirstScreen>(DESK_FIRST_SCREEN_KEY, firstScope(id))
+        const kept =
+          atStart !== undefined ? atStart : await peekKept<QueueFirstScreen>(DESK_FIRST_SCREEN_KEY, firstScope(id)).catch(() => null)
         if (townshipId.value !== id) return
         if (kept) {
           firstScreen.value = kept
@@ -132,7 +132,7 @@ export const useDeskStore = defineStore('desk', () => {
   watch(data, (d) => {
     firstScreen.value = null
     const id = townshipId.value
-    if (!d || id === null || d.escalations.length === 0) return
+    if (!d || id == null || d.escalations.length === 0) return
     const shown = rows.value
     const names = villages.value
     keepDerived(DESK_FIRST_SCREEN_KEY, firstScope(id), d.stamp, () => firstScreenOf(shown, names))
@@ -142,7 +142,7 @@ export const useDeskStore = defineStore('desk', () => {
   const loaded = computed(() => (rowsRead.value || firstScreen.value !== null) && synced.value !== undefined)
   /** A fresh desk: nothing here yet and no sync round has finished (the download is under way). */
   const downloading = computed(
-    () => data.value !== undefined && townshipId.value !== null && data.value.escalations.length === 0 && synced.value?.value == null,
+    () => data.value !== undefined && townshipId.value != null && data.value.escalations.length === 0 && synced.value?.value == null,
   )
   /** When the last sync round finished on this device (what the queue shows offline). */
   const syncedAt = computed(() => synced.value?.value ?? null)

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { EnrolRequest, EnrolResponse } from '@shared/api/identity'
 import { postJson } from '@app/api/client'
 import { classifyStorageError } from '@app/db/errors'
-import { LAST_SYNC_KEY, peekMetaAll } from '@app/db/peek'
+import { readAtStart, SESSION_KEY } from '@app/db/peek'
 import { storageProblem } from '@app/db/status'
 
 /** The database module (and Dexie) loads on first use, so a fresh phone's enrol page need not wait for it. */
@@ -14,7 +14,6 @@ export type Session = EnrolResponse
 
 export type EnrolFailure = 'offline' | 'code_unknown' | 'code_used' | 'code_expired' | 'rate_limited' | 'server'
 
-const SESSION_KEY = 'session'
 /** A hint in localStorage, readable before IndexedDB opens: this browser has enrolled once. */
 const ENROLLED_HINT = 'yehua.enrolled'
 const knownFailures = ['code_unknown', 'code_used', 'code_expired', 'rate_limited'] as const
@@ -40,9 +39,9 @@ export const useSessionStore = defineStore('session', () => {
   /** Read the session without loading Dexie: a phone that never enrolled may never need it. */
   async function load(): Promise<void> {
     try {
-      const [stored, lastSync] = await peekMetaAll([SESSION_KEY, LAST_SYNC_KEY])
+      const { session: stored, lastSyncedAt } = await readAtStart()
       session.value = (stored as Session | undefined) ?? null
-      syncedBefore.value = lastSync !== undefined
+      syncedBefore.value = lastSyncedAt !== undefined
     } catch (error) {
       storageProblem.value = classifyStorageError(error)
     } finally {

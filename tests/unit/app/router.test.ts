@@ -97,6 +97,36 @@ describe('router', () => {
     localStorage.removeItem('yehua.enrolled')
   })
 
+  it("loads the page's chunks while it reads the session of an enrolled phone, not after", async () => {
+    localStorage.setItem('yehua.enrolled', '1')
+    const record = routes.find((route) => route.name === 'settings')!
+    const loadPage = record.component as () => Promise<unknown>
+    const loaded = vi.fn(loadPage)
+    record.component = loaded
+    try {
+      const session = useSessionStore()
+      let finishRead = () => {}
+      vi.spyOn(session, 'load').mockImplementation(
+        () => new Promise<void>((resolve) => (finishRead = () => {
+          session.session = sessionFixture()
+          session.loaded = true
+          resolve()
+        })),
+      )
+      const router = appRouter()
+      const pushed = router.push('/settings')
+      // The session is still being read, and the page is already loading.
+      await vi.waitFor(() => expect(loaded).toHaveBeenCalled())
+      expect(session.loaded).toBe(false)
+      finishRead()
+      await pushed
+      expect(router.currentRoute.value.name).toBe('settings')
+    } finally {
+      record.component = loadPage
+      localStorage.removeItem('yehua.enrolled')
+    }
+  })
+
   it.each([
     ['township', '/ledger'],
     ['township', '/meetings'],

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { newId } from '@shared/ids'
 import { tableNames } from '@shared/records'
 import { useDb } from '@app/db'
-import { forgetKept, keptRead, stampOf } from '@app/db/kept'
+import { forgetKept, keepDerived, keptAtStart, keptRead, peekKept, stampOf } from '@app/db/kept'
+import { DESK_FIRST_SCREEN_KEY, forgetAtStart, readAtStart } from '@app/db/peek'
 import { RECORDS_STAMP_KEY, recordTables } from '@app/db/stamp'
 import { aVillage } from '../builders'
 import { resetDb } from '../escalation/fixtures'
@@ -84,5 +85,60 @@ describe('keptRead', () => {
     await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(await keptEntry()).toBeUndefined()
+  })
+})
+
+describe('keptAtStart', () => {
+  const scope = 'township-1:2026-12-04'
+  /** Keeps `value` as the desk's first screen at the records' stamp of now, as the queue does. */
+  async function keepFirstScreen(value: string[]): Promise<void> {
+    const stamp = stampOf(await useDb().meta.get(RECORDS_STAMP_KEY))
+    keepDerived(DESK_FIRST_SCREEN_KEY, scope, stamp, () => value)
+    await vi.waitFor(async () => expect((await useDb().meta.get(DESK_FIRST_SCREEN_KEY))?.value).toMatchObject({ value }))
+    forgetKept()
+  }
+
+  beforeEach(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await resetDb()
+    await useDb().villages.put(aVillage({ id: newId(), name: '老村' }))
+    forgetKept()
+    forgetAtStart()
+  })
+
+  it("serves the first screen the app's first read found with the session, once", async () => {
+    await keepFirstScreen(['第一屏'])
+    expect(keptAtStart(DESK_FIRST_SCREEN_KEY, scope)).toBeUndefined()
+    await readAtStart()
+    expect(keptAtStart(DESK_FIRST_SCREEN_KEY, scope)).toEqual(['第一屏'])
+    // Taken: a later start of the queue in the same page reads it again (peekKept).
+    expect(keptAtStart(DESK_FIRST_SCREEN_KEY, scope)).toBeUndefined()
+    expect(await peekKept(DESK_FIRST_SCREEN_KEY, scope)).toEqual(['第一屏'])
+  })
+
+  it('answers null when a record changed after the first screen was kept, or for another scope', async () => {
+    await keepFirstScreen(['第一屏'])
+    await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
+    await readAtStart()
+    expect(keptAtStart(DESK_FIRST_SCREEN_KEY, scope)).toBeNull()
+    await readAtStart()
+    expect(keptAtStart(DESK_FIRST_SCREEN_KEY, 'township-1:2026-12-05')).toBeNull()
+  })
+
+  it("forgets the start's read once a record is written in this page, or after the first screen's time", async () => {
+    await keepFirstScreen(['第一屏'])
+    await readAtStart()
+    await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
+    expect(keptAtStart(DESK_FIRST_SCREEN_KEY, scope)).toBeUndefined()
+
+    await keepFirstScreen(['又一屏'])
+    await readAtStart()
+    const now = performance.now()
+    const later = vi.spyOn(performance, 'now').mockReturnValue(now + 2_000)
+    try {
+      expect(keptAtStart(DESK_FIRST_SCREEN_KEY, scope)).toBeUndefined()
+    } finally {
+      later.mockRestore()
+    }
   })
 })

@@ -99,6 +99,24 @@ describe('TownshipQueuePage', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('第 2 / 3 页，共 120 件'))
   })
 
+  it('renders the rows a screen holds first, and the rest of the page once that is painted', async () => {
+    await seed({ escalations: Array.from({ length: 60 }, (_, i) => anEscalation({ title: `事项 ${i}`, status: 'assigned', dueOn: '2026-10-20' })) })
+    const frames: FrameRequestCallback[] = []
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback))
+    try {
+      const { wrapper } = await openQueue()
+      await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(12))
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(wrapper.findAll('tbody tr')).toHaveLength(12)
+      expect(wrapper.text()).toContain('第 1 / 2 页，共 60 件')
+      // The frame with those rows is painted: the page's other rows follow.
+      for (const callback of frames.splice(0)) callback(performance.now())
+      await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(50))
+    } finally {
+      frame.mockRestore()
+    }
+  })
+
   it('is a list on a phone', async () => {
     viewport(390)
     try {
