@@ -83,8 +83,10 @@ export const useSyncStore = defineStore('sync', () => {
     if (document.visibilityState === 'visible') scheduler?.request()
   }
 
-  /** Start syncing in the background (idempotent). `custom` replaces the HTTP transport in tests. */
-  /** Start syncing: a round now, or once `firstRound` resolves (sooner if anything asks for one). */
+  /**
+   * Start syncing in the background (idempotent): a round now, or once `firstRound` resolves
+   * (sooner if anything asks for one). `custom` replaces the HTTP transport in tests.
+   */
   async function start(custom?: SyncTransport, firstRound?: Promise<void>): Promise<void> {
     if (scheduler) return
     if (custom) transport = custom
