@@ -77,15 +77,17 @@ let atStart: { stamp: unknown; kept: Map<string, unknown>; at: number } | null =
 
 /**
  * The app's first read, in one plain-IndexedDB transaction: the session and the last sync round's
- * time, and with them the records' stamp and the values in {@link KEPT_AT_START}, held for
- * {@link takeAtStart}.
+ * time, and with them the records' stamp and the values in {@link KEPT_AT_START}; those values
+ * and the last sync round's time are held for {@link takeAtStart}.
  *
  * @example
  * const { session, lastSyncedAt } = await readAtStart()
  */
 export async function readAtStart(): Promise<{ session: unknown; lastSyncedAt: unknown }> {
   const [session, lastSyncedAt, stamp, ...kept] = await peekMetaAll([SESSION_KEY, LAST_SYNC_KEY, RECORDS_STAMP_KEY, ...KEPT_AT_START])
-  atStart = { stamp, kept: new Map(KEPT_AT_START.map((key, i) => [key, kept[i]])), at: performance.now() }
+  const values = new Map<string, unknown>(KEPT_AT_START.map((key, i) => [key, kept[i]]))
+  values.set(LAST_SYNC_KEY, lastSyncedAt) // for a first screen that shows it (the desk's queue)
+  atStart = { stamp, kept: values, at: performance.now() }
   return { session, lastSyncedAt }
 }
 

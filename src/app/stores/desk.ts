@@ -6,6 +6,7 @@ import { policyOf } from '@shared/policy'
 import { DESK_FIRST_SCREEN_KEY, LAST_SYNC_KEY, useDb } from '@app/db'
 import { keepDerived, keptAtStart, keptRead, peekKept, stampOf } from '@app/db/kept'
 import { RECORDS_STAMP_KEY } from '@app/db/stamp'
+import { takeAtStart } from '@app/db/peek'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { afterPaint } from '@app/composables/startup'
 import { deriveRows, digestOf, firstScreenOf, type QueueFirstScreen, type QueueRow } from '@app/components/desk/queueRows'
@@ -75,12 +76,13 @@ export const useDeskStore = defineStore('desk', () => {
   )
 
   // Apart from the rows: every sync round writes it, and must not make the queue read them again.
+  // At the app's start its first read brought it along (db/peek.ts): the queue's first render
+  // need not wait for Dexie to open for it.
+  const syncedValue = (value: unknown) => ({ value: typeof value === 'string' ? value : null })
+  const syncedAtStart = takeAtStart(LAST_SYNC_KEY)
   const { value: synced } = useLiveQuery<{ value: string | null } | undefined>(
-    async () => {
-      const row = await useDb().meta.get(LAST_SYNC_KEY)
-      return { value: typeof row?.value === 'string' ? row.value : null }
-    },
-    undefined,
+    async () => syncedValue((await useDb().meta.get(LAST_SYNC_KEY))?.value),
+    syncedAtStart && syncedValue(syncedAtStart.value),
   )
 
   /** Today in Shanghai; `tick()` moves it on (the page calls it when it is shown again). */

@@ -5,6 +5,7 @@ import zh from '@app/locales/zh-CN'
 import { useDb } from '@app/db'
 import { LAST_SYNC_KEY } from '@app/db'
 import { forgetKept } from '@app/db/kept'
+import { readAtStart } from '@app/db/peek'
 import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { DESK_FIRST_SCREEN_KEY } from '@app/stores/desk'
 import type { VueWrapper } from '@vue/test-utils'
@@ -190,6 +191,16 @@ describe('TownshipQueuePage', () => {
       const seen = await titlesShown(wrapper, () => expect(wrapper.find('tbody tr a').text()).toBe('东街排水沟疏通'))
       expect(seen).toContain('留存的第一屏')
       expect(wrapper.get('[data-testid="digest-overdue"]').text()).toBe('已超期 1 件')
+    })
+
+    it("is the page's first render, with when the rows were synced, when the app's first read brought it", async () => {
+      await openedBefore()
+      await readAtStart()
+      const { wrapper } = await openQueue()
+      // Not a moment of "loading": neither the first screen nor the last sync's time waits for Dexie.
+      expect(wrapper.find('tbody tr a').text()).toBe('留存的第一屏')
+      expect(wrapper.get('.desk-page__synced').text()).toMatch(/^显示的是 .+ 同步的数据$/)
+      await vi.waitFor(() => expect(wrapper.find('tbody tr a').text()).toBe('东街排水沟疏通'))
     })
 
     it('is not used once a record changed', async () => {
