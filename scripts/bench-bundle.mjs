@@ -24,24 +24,28 @@ const { enrolAs } = await harness('../tests/e2e/support/enrol.ts')
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
-/** Loads `path` and resolves to the JS and CSS responses it triggered, with their sizes. */
+/** Loads `path` and resolves to the JS and CSS files it requested, each once, with their sizes. */
 async function measure(page, path) {
-  const assets = []
+  // A blank page first: what the page before it still had in flight (a sync round's chunks after
+  // an enrolment) would otherwise be counted with this one's, some files twice.
+  await page.goto('about:blank')
+  const assets = new Map()
   const pending = []
   const onResponse = (response) => pending.push(record(response))
   const record = async (response) => {
     const type = response.request().resourceType()
-    if (type !== 'script' && type !== 'stylesheet') return
+    const file = new URL(response.url()).pathname
+    if ((type !== 'script' && type !== 'stylesheet') || assets.has(file)) return
+    assets.set(file, null)
     // The same bytes from the server directly: asking a busy page for them can wait for ever.
     const body = Buffer.from(await (await fetch(response.url())).arrayBuffer())
-    const file = new URL(response.url()).pathname
-    assets.push({ file, type, raw: body.length, gzip: gzipSync(body, { level: 9 }).length })
+    assets.set(file, { file, type, raw: body.length, gzip: gzipSync(body, { level: 9 }).length })
   }
   page.on('response', onResponse)
   await page.goto(path, { waitUntil: 'networkidle' })
   page.off('response', onResponse)
   await Promise.all(pending)
-  return { landedOn: new URL(page.url()).pathname, assets: assets.sort((a, b) => b.gzip - a.gzip) }
+  return { landedOn: new URL(page.url()).pathname, assets: [...assets.values()].sort((a, b) => b.gzip - a.gzip) }
 }
 
 function report(title, { landedOn, assets }) {
