@@ -18,7 +18,30 @@ let timer: ReturnType<typeof setTimeout> | undefined
 export function showConfirmation(text: string, ms = CONFIRMATION_MS): void {
   clearTimeout(timer)
   message.value = text
-  timer = setTimeout(() => (message.value = null), ms)
+  timer = setTimeout(next, ms)
+}
+
+/** What {@link showConfirmationAfter} keeps for when the top bar is free. */
+let waiting: string | null = null
+
+/** The confirmation shown ends; one that waited takes its place. */
+function next(): void {
+  message.value = null
+  const text = waiting
+  waiting = null
+  if (text !== null) showConfirmation(text)
+}
+
+/**
+ * Say something nobody asked for ("已可离线使用") once the confirmation showing now has had its
+ * time: it must not take the place of the answer to what the person just did ("已发送").
+ *
+ * @example
+ * showConfirmationAfter(t('app.update.offlineReady'))
+ */
+export function showConfirmationAfter(text: string): void {
+  if (message.value === null) showConfirmation(text)
+  else waiting = text
 }
 
 export interface Confirmation {
@@ -34,7 +57,7 @@ export function useConfirmation(): Confirmation {
     message: readonly(message),
     dismiss: () => {
       clearTimeout(timer)
-      message.value = null
+      next()
     },
   }
 }
