@@ -27,7 +27,8 @@ export const useSyncStore = defineStore('sync', () => {
     () => useDb().rejections.orderBy('at').reverse().toArray(),
     [],
   )
-  const { pendingCount } = storeToRefs(useOutboxStore())
+  const outbox = useOutboxStore()
+  const { pendingCount } = storeToRefs(outbox)
   const needsPerson = computed(() => state.value === 'unauthorized' || state.value === 'update_required')
 
   /** On a township's desk, derive the statistics' facts again soon (factsRefresh.ts). */
@@ -118,14 +119,18 @@ export const useSyncStore = defineStore('sync', () => {
     scheduler?.resume()
   }
 
-  // Any new local write, in this tab or another: send it shortly.
-  watch(pendingCount, (count, before) => {
-    if (count > before) {
-      request(true)
-      // Offline too: the desk's own action changed records the statistics count.
-      refreshDeskFacts()
-    }
-  })
+  // Any new local write, in this tab or another: send it shortly. (Not the count: one change sent
+  // and one written between two reads leave it the same.)
+  watch(
+    () => outbox.newestMid,
+    (newest, before) => {
+      if (newest > before) {
+        request(true)
+        // Offline too: the desk's own action changed records the statistics count.
+        refreshDeskFacts()
+      }
+    },
+  )
 
   async function dismissRejection(key: string): Promise<void> {
     await useDb().rejections.delete(key)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, ref } from 'vue'
-import { defineStore } from 'pinia'
+import { defineStore, type Pinia } from 'pinia'
 import OfflineIndicator from '@app/components/app/OfflineIndicator.vue'
 import StorageNotice from '@app/components/app/StorageNotice.vue'
 import UnsentBadge, { SENDING_GRACE_MS } from '@app/components/app/UnsentBadge.vue'
@@ -14,6 +14,8 @@ import { mountWithApp } from '../helpers/mount'
 vi.mock('@app/stores/outbox', () => ({
   useOutboxStore: defineStore('outbox', () => ({ pendingCount: ref(0) })),
 }))
+/** The mocked store, whose count a test sets (the real one's is read-only). */
+const outboxOf = (pinia: Pinia) => useOutboxStore(pinia) as unknown as { pendingCount: number }
 
 function goOffline(offline: boolean): void {
   vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(!offline)
@@ -52,7 +54,7 @@ describe('OfflineIndicator', () => {
 describe('UnsentBadge', () => {
   it('shows how many changes are unsent, with a spoken label, and hides at 0', async () => {
     const { wrapper, pinia } = await mountWithApp(UnsentBadge)
-    const outbox = useOutboxStore(pinia)
+    const outbox = outboxOf(pinia)
     useSyncStore(pinia).state = 'offline'
     expect(wrapper.find('[data-testid="unsent-badge"]').exists()).toBe(false)
 
@@ -71,7 +73,7 @@ describe('UnsentBadge', () => {
     vi.useFakeTimers()
     try {
       const { wrapper, pinia } = await mountWithApp(UnsentBadge)
-      const outbox = useOutboxStore(pinia)
+      const outbox = outboxOf(pinia)
       outbox.pendingCount = 1
       await nextTick()
       expect(wrapper.find('[data-testid="unsent-badge"]').exists()).toBe(false)
@@ -90,7 +92,7 @@ describe('UnsentBadge', () => {
 
   it('uses singular and plural labels in English', async () => {
     const { wrapper, pinia } = await mountWithApp(UnsentBadge, { locale: 'en' })
-    const outbox = useOutboxStore(pinia)
+    const outbox = outboxOf(pinia)
     useSyncStore(pinia).state = 'retrying'
     outbox.pendingCount = 1
     await nextTick()
