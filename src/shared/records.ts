@@ -232,6 +232,8 @@ export type Township = z.infer<typeof township>
 export type Village = z.infer<typeof village>
 export type Member = z.infer<typeof member>
 export type Suggestion = z.infer<typeof suggestion>
+/** A rating of a result: on a suggestion (a villager's own, or a callback for them) or on an escalation (the callback). */
+export type Rating = z.infer<typeof rating>
 export type Meeting = z.infer<typeof meeting>
 export type Topic = z.infer<typeof topic>
 export type Remark = z.infer<typeof remark>

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { calendarOf, todayInShanghai } from '@shared/calendar'
-import type { Escalation, Township } from '@shared/records'
+import type { Escalation, Rating, Township } from '@shared/records'
 import { policyOf } from '@shared/policy'
 import { DESK_FIRST_SCREEN_KEY, LAST_SYNC_KEY, useDb } from '@app/db'
 import { keepDerived, keptAtStart, keptRead, peekKept, stampOf } from '@app/db/kept'
@@ -9,16 +9,20 @@ import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { takeAtStart } from '@app/db/peek'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { afterPaint } from '@app/composables/startup'
-import { deriveRows, digestOf, firstScreenOf, type QueueFirstScreen, type QueueRow } from '@app/components/desk/queueRows'
+import {
+  deriveRows, digestOf, firstScreenOf, ratedSuggestionIds, villagerRatingsOf, type QueueFirstScreen, type QueueRow,
+} from '@app/components/desk/queueRows'
 import { useSessionStore } from './session'
 
-/** The `meta` key of the desk's escalations kept as one value. */
+/** The `meta` key of the desk's escalations (with the villagers' own ratings of them) kept as one value. */
 export const DESK_ESCALATIONS_KEY = 'deskEscalations'
 export { DESK_FIRST_SCREEN_KEY }
 
 /** What the desk reads from the device: its township's escalations, village names, the policy. */
 interface DeskData {
   escalations: Escalation[]
+  /** Villagers' own ratings of the escalations' suggestions after their 办结, by escalation id. */
+  villagerRatings: ReadonlyMap<string, Rating>
   villageNames: Map<string, string>
   township: Township | null
   /** The records' stamp the escalations were read at. */
@@ -48,24 +52,26 @@ export const useDeskStore = defineStore('desk', () => {
     async () => {
       const id = townshipId.value
       if (!rowsWanted.value || id === undefined) return undefined
-      if (id === null) return { escalations: [], villageNames: new Map(), township: null, stamp: null }
+      if (id === null) return { escalations: [], villagerRatings: new Map(), villageNames: new Map(), township: null, stamp: null }
       const db = useDb()
-      // The township's escalations as one value kept on the device while no record changed
-      // (db/kept.ts: ~25 ms instead of ~100 ms for 5,000 rows), else read whole and kept again.
-      // A desk device holds only its township's escalations (its pull scope): one read of the
-      // whole store is about twice as fast as the same rows through the townshipId index. In a
-      // transaction of its own: Dexie's live-query cache deep-clones every result read outside one.
-      const { value: escalations, stamp } = await keptRead(DESK_ESCALATIONS_KEY, `deskEscalations:${id}`, async () => {
-        const [all, stamp] = await db.transaction('r', [db.escalations, db.meta], () =>
-          Promise.all([db.escalations.toArray(), db.meta.get(RECORDS_STAMP_KEY)]),
-        )
-        return { value: all.filter((e) => e.townshipId === id), stamp: stampOf(stamp) }
+      // The township's escalations (and the villagers' own ratings of their suggestions) as one
+      // value kept on the device while no record changed (db/kept.ts: ~25 ms instead of ~100 ms
+      // for 5,000 rows), else read whole and kept again. A desk device holds only its township's
+      // escalations (its pull scope): one read of the whole store is about twice as fast as the
+      // same rows through the townshipId index. In a transaction of its own: Dexie's live-query
+      // cache deep-clones every result read outside one.
+      const { value: kept, stamp } = await keptRead(DESK_ESCALATIONS_KEY, `deskQueue:${id}`, async () => {
+        const [escalations, suggestions, stamp] = await db.transaction('r', [db.escalations, db.suggestions, db.meta], async () => {
+          const all = (await db.escalations.toArray()).filter((e) => e.townshipId === id)
+          return [all, await db.suggestions.bulkGet(ratedSuggestionIds(all)), await db.meta.get(RECORDS_STAMP_KEY)] as const
+        })
+        return { value: { escalations, villagerRatings: villagerRatingsOf(escalations, suggestions) }, stamp: stampOf(stamp) }
       })
       const [villages, township] = await db.transaction('r', [db.villages, db.townships], () =>
         Promise.all([db.villages.where('townshipId').equals(id).toArray(), db.townships.get(id)]),
       )
       return {
-        escalations,
+        ...kept,
         villageNames: new Map(villages.filter((v) => v.deletedAt === null).map((v) => [v.id, v.name])),
         township: township ?? session.session?.township ?? null,
         stamp,
@@ -94,7 +100,7 @@ export const useDeskStore = defineStore('desk', () => {
   const rows = computed<QueueRow[]>(() => {
     const d = data.value
     if (!d) return []
-    return deriveRows(d.escalations, d.villageNames, calendarOf(d.township), policyOf(d.township), today.value)
+    return deriveRows(d.escalations, d.villageNames, calendarOf(d.township), policyOf(d.township), today.value, d.villagerRatings)
   })
   /** The rows have been read (the first screen no longer stands in for them). */
   const rowsRead = computed(() => data.value !== undefined)

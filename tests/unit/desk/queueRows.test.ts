@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCalendar } from '@shared/calendar'
-import { defaultDeadlinePolicy } from '@shared/records'
+import { defaultDeadlinePolicy, type Suggestion } from '@shared/records'
 import {
-  PAGE_SIZE, deriveRows, filterFromQuery, firstScreenOf, isOpeningFilter, optionsOf, queryFromFilter, viewOf, type QueueFilter,
+  PAGE_SIZE, deriveRows, filterFromQuery, firstScreenOf, isOpeningFilter, optionsOf, queryFromFilter, ratedSuggestionIds, viewOf,
+  villagerRatingsOf, type QueueFilter,
 } from '@app/components/desk/queueRows'
 import { leftWords } from '@app/components/desk/rowWords'
-import { anEscalation, ids } from '../builders'
+import { aSuggestion, anEscalation, ids, testId } from '../builders'
 
 const today = '2026-11-18'
 const names = new Map([[ids.village, '刘土城村'], [ids.otherVillage, '孙庄村']])
@@ -32,6 +33,25 @@ describe('deriveRows', () => {
     expect(rows[2]!.villageName).toBe('孙庄村')
     expect(rows[3]!.mayCloseWithoutAnswer).toBe(true)
     expect(rows[4]).toMatchObject({ stars: 4, outcome: 'partly' })
+  })
+
+  it("takes a villager's own rating after the latest 办结 as the village's answer: the 满意度, and no 销号 without an answer", () => {
+    const lamp = escalations[3]!
+    const suggestion = (id: string, rating: Suggestion['rating']) => aSuggestion({ id, rating })
+    const rated = { ...lamp, suggestionIds: [testId(71), testId(72), testId(73)] }
+    const ratings = villagerRatingsOf([rated], [
+      suggestion(testId(71), { stars: 2, outcome: 'unresolved', ratedAt: at(8), by: 'villager' }), // before the 办结: an earlier result
+      suggestion(testId(72), { stars: 5, outcome: 'resolved', ratedAt: at(12), by: 'villager' }),
+      suggestion(testId(73), { stars: 3, outcome: 'partly', ratedAt: at(13) }), // a member's callback: on the escalation already
+      undefined,
+    ])
+    expect([...ratings]).toEqual([[lamp.id, { stars: 5, outcome: 'resolved', ratedAt: at(12), by: 'villager' }]])
+    expect(ratedSuggestionIds([rated, escalations[0]!])).toEqual(rated.suggestionIds)
+    const [row] = deriveRows([rated], names, defaultCalendar, defaultDeadlinePolicy, today, ratings)
+    expect(row).toMatchObject({ title: '路灯', stars: 5, outcome: 'resolved', mayCloseWithoutAnswer: false })
+    // The callback's rating when it came later.
+    const called = { ...rated, rating: { stars: 3, outcome: 'partly' as const, ratedAt: at(14) } }
+    expect(deriveRows([called], names, defaultCalendar, defaultDeadlinePolicy, today, ratings)[0]).toMatchObject({ stars: 3, outcome: 'partly' })
   })
 
   it('leaves out deleted rows', () => {

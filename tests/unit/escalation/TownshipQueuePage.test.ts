@@ -9,7 +9,7 @@ import { readAtStart } from '@app/db/peek'
 import { RECORDS_STAMP_KEY } from '@app/db/stamp'
 import { DESK_FIRST_SCREEN_KEY } from '@app/stores/desk'
 import type { VueWrapper } from '@vue/test-utils'
-import { aVillage, anEscalation, ids, testId } from '../builders'
+import { aSuggestion, aVillage, anEscalation, ids, testId } from '../builders'
 import { mountWithApp } from '../helpers/mount'
 import { setUpPageTests } from '../helpers/page'
 import { seed, sessionAs } from './fixtures'
@@ -51,6 +51,26 @@ describe('TownshipQueuePage', () => {
     expect(wrapper.text()).not.toContain('别的镇的事')
     expect(wrapper.get('[data-testid="digest-overdue"]').text()).toBe('已超期 1 件')
     expect(wrapper.get('[data-testid="queue-ready"]').attributes('data-count')).toBe('2')
+  })
+
+  it("shows a villager's own rating of the result as the village's answer", async () => {
+    const suggestion = aSuggestion({
+      id: testId(61), status: 'closed', rating: { stars: 5, outcome: 'resolved', ratedAt: '2026-10-12T08:00:00.000Z', by: 'villager' },
+    })
+    await seed({
+      suggestions: [suggestion],
+      escalations: [
+        anEscalation({ title: '路灯维修', status: 'resolved', resolvedAt: '2026-09-01T02:00:00.000Z', suggestionIds: [suggestion.id] }),
+        anEscalation({ title: '没人评价的事', status: 'resolved', resolvedAt: '2026-09-01T02:00:00.000Z' }),
+      ],
+    })
+    const { wrapper } = await openQueue()
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(2))
+    const row = (title: string) => wrapper.findAll('tbody tr').find((tr) => tr.text().includes(title))!
+    expect(row('路灯维修').text()).toContain('5 星 · 解决了')
+    expect(row('路灯维修').text()).not.toContain(zh.desk.closable)
+    // Unanswered for longer than the policy's days: 销号 without an answer is offered.
+    expect(row('没人评价的事').text()).toContain(zh.desk.closable)
   })
 
   it('keeps the filters in the URL and counts each status group under them', async () => {

@@ -4,8 +4,8 @@
 import type { LocationQuery } from 'vue-router'
 import type { WorkCalendar } from '@shared/calendar'
 import type { DueState } from '@shared/calendar'
-import { dayOf, deskClocks } from '@shared/desk/clock'
-import type { DeadlinePolicy, Escalation, EscalationStatus } from '@shared/records'
+import { dayOf, deskClocks, villagerRated } from '@shared/desk/clock'
+import type { DeadlinePolicy, Escalation, EscalationStatus, Rating, Suggestion } from '@shared/records'
 import { groupOf, queueGroupKeys, type QueueGroupKey } from '@app/components/escalation/queueGroups'
 
 export { queueGroupKeys, type QueueGroupKey }
@@ -38,7 +38,41 @@ export interface QueueRow {
 }
 
 /**
- * Every escalation as a queue row, in one pass; `villageNames` by id.
+ * The villagers' own ratings (on the village page) of the escalations' suggestions given after
+ * each escalation's latest 办结, the latest per escalation id: the village's answer as much as the
+ * cadre's callback is. Only resolved and closed escalations are looked at.
+ *
+ * @example
+ * villagerRatingsOf(escalations, await db.suggestions.bulkGet(ids)).get(escalation.id)?.stars // 4
+ */
+export function villagerRatingsOf(
+  escalations: readonly Escalation[],
+  suggestions: readonly (Pick<Suggestion, 'id' | 'rating'> | undefined)[],
+): Map<string, Rating> {
+  const byId = new Map(suggestions.flatMap((s) => (s?.rating?.by === 'villager' ? [[s.id, s]] : [])))
+  const ratings = new Map<string, Rating>()
+  if (byId.size === 0) return ratings
+  for (const e of escalations) {
+    if (e.status !== 'resolved' && e.status !== 'closed') continue
+    for (const id of e.suggestionIds) {
+      const one = byId.get(id)
+      if (!one?.rating || !villagerRated(one, e)) continue
+      const before = ratings.get(e.id)
+      if (!before || one.rating.ratedAt > before.ratedAt) ratings.set(e.id, one.rating)
+    }
+  }
+  return ratings
+}
+
+/** The suggestions whose villagers' ratings {@link villagerRatingsOf} looks at. */
+export function ratedSuggestionIds(escalations: readonly Escalation[]): string[] {
+  return escalations.flatMap((e) => (e.status === 'resolved' || e.status === 'closed' ? e.suggestionIds : []))
+}
+
+/**
+ * Every escalation as a queue row, in one pass; `villageNames` by id. The 满意度 and the clocks
+ * take the village's latest answer: the callback's rating on the escalation, or a villager's own
+ * (`villagerRatings`, by escalation id).
  *
  * @example
  * deriveRows(escalations, names, defaultCalendar, policyOf(township), '2026-11-16')[0].state // 'overdue'
@@ -49,13 +83,16 @@ export function deriveRows(
   calendar: WorkCalendar,
   policy: DeadlinePolicy,
   today: string,
+  villagerRatings: ReadonlyMap<string, Rating> = new Map(),
 ): QueueRow[] {
   const rows: QueueRow[] = new Array(escalations.length)
   const clockOf = deskClocks(calendar, policy, today)
   let n = 0
   for (const e of escalations) {
     if (e.deletedAt !== null) continue
-    const clock = clockOf(e)
+    const own = villagerRatings.get(e.id)
+    const rating = own && own.ratedAt > (e.rating?.ratedAt ?? '') ? own : e.rating
+    const clock = clockOf(rating === e.rating ? e : { ...e, rating })
     const villageName = villageNames.get(e.villageId) ?? ''
     rows[n++] = {
       id: e.id,
@@ -71,8 +108,8 @@ export function deriveRows(
       workingDaysLeft: clock.workingDaysLeft,
       unreported: clock.unreported,
       mayCloseWithoutAnswer: clock.mayCloseWithoutAnswer,
-      stars: e.rating?.stars ?? null,
-      outcome: e.rating?.outcome ?? null,
+      stars: rating?.stars ?? null,
+      outcome: rating?.outcome ?? null,
       submittedOn: dayOf(e.submittedAt ?? e.createdAt),
       unsent: e.version === 0,
       details: e.details,
