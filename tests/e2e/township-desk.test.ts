@@ -1,13 +1,17 @@
 // The township desk at 1280×800 (issue 10): the queue filtered by village and overdue (kept in
 // the URL), accept → assign → 报到 → 办结 with a photo, the village's cadre phone answering
 // 部分解决, and the item back in 办理中 on the desk with the reason on top; axe-core on the queue
-// and the detail. Then the queue opened again from the first screen the desk kept, and not once a
-// record changed since; and every row of a page shown, past the dozen of the first render.
+// and the detail. A villager's own rating on the village page, shown in the queue's 满意度. Then
+// the queue opened again from the first screen the desk kept, and not once a record changed since;
+// and every row of a page shown, past the dozen of the first render.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { todayInShanghai } from '@shared/calendar'
 import zh from '@app/locales/zh-CN'
-import { enrolAs, enrolDesk, expectVisible, freshCode, say, useDevice, useSecondDevice, useServer } from './harness'
+import v from '../../src/villager/locales/zh-CN'
+import { enrolAs, enrolDesk, expectVisible, freshCode, launchDevice, say, useDevice, useSecondDevice, useServer } from './harness'
 import { seriousAxeViolations } from './support/axe'
+import { waitForSent } from './support/outbox'
 import { drawnPhoto } from './support/photo'
 
 const server = useServer()
@@ -114,6 +118,72 @@ describe('the township desk', () => {
     await page.goto('/township?status=working')
     await expectVisible(ready(page).locator('tbody tr').filter({ hasText: '孙庄至镇区道路修补' }), 20_000)
     expect(await ready(page).locator('tbody tr').filter({ hasText: '孙庄至镇区道路修补' }).innerText()).toContain(say(zh.desk.rating, { n: 2, outcome: zh.desk.outcome.partly }))
+    expect(errors).toEqual([])
+  })
+
+  it("shows in its queue a villager's own rating of the result, given on the village page", async () => {
+    const content = '村南路口的三盏路灯坏了一个多月，晚上出门看不见路，请镇里帮忙修。'
+    const title = '孙庄村南路口路灯维修'
+    const resolution = '镇供电所已更换三盏路灯'
+    const { page, errors } = desk()
+
+    // A villager of 孙庄村 sends it from the village's link, with no account.
+    const villager = await launchDevice({ baseURL: server().url })
+    try {
+      const home = villager.page
+      await home.goto('/v/szc01')
+      await home.getByLabel(v.form.content).fill(content)
+      await button(home, v.form.submit).click()
+      const item = home.getByRole('region', { name: v.mine.heading }).getByRole('article', { name: content })
+      await expectVisible(item.getByText(/^回执码 /), 20_000)
+
+      // The village's cadre escalates it to the township.
+      const village = (await villagePhone.open()).page
+      await village.goto('/enrol')
+      await enrolAs(village, await freshCode(server(), 'cadre', '孙庄村'))
+      await village.goto('/suggestions')
+      await village.getByRole('link', { name: content }).click()
+      await village.waitForURL((url) => /^\/suggestions\/[0-9a-f-]{36}$/.test(url.pathname))
+      await button(village, zh.escalation.escalate.action).click()
+      await village.getByLabel(zh.escalation.escalate.title).fill(title)
+      await village.getByLabel(zh.escalation.escalate.details).fill('三盏路灯不亮，需要供电所更换。')
+      await button(village, zh.escalation.escalate.submit).click()
+      await waitForSent(village)
+
+      // The desk accepts it and reports it done.
+      await enrolDesk(page, server())
+      const row = ready(page).locator('tbody tr').filter({ hasText: title })
+      await expectVisible(row, 30_000)
+      await row.getByRole('link', { name: title }).click()
+      await page.waitForURL((u) => u.pathname.startsWith('/escalations/'))
+      await button(page, zh.escalation.action.accept).click()
+      await button(page, zh.escalation.form.submit.accept).click()
+      await statusShown(page, 'accepted')
+      await button(page, zh.escalation.action.resolve).click()
+      await page.getByLabel(zh.escalation.form.resolution).fill(resolution)
+      await button(page, zh.escalation.form.submit.resolve).click()
+      await statusShown(page, 'resolved')
+      await waitForSent(page)
+
+      // The villager sees the result on the village page and rates it: 5 stars, solved.
+      await home.reload()
+      await expectVisible(item.getByText(say(v.step.resolved, { text: resolution })), 30_000)
+      await item.getByRole('radio', { name: say(v.rate.star, { n: 5 }) }).check()
+      await item.getByRole('radio', { name: v.outcome.resolved }).check()
+      await button(home, v.rate.submit).click()
+      await expectVisible(item.getByText(v.step.closed), 20_000)
+      expect(villager.errors).toEqual([])
+    } finally {
+      await villager.close()
+    }
+
+    // The desk's queue shows the village's answer in 满意度, and the item may be crossed off.
+    await page.goto('/township')
+    const rated = ready(page).locator('tbody tr').filter({ hasText: title })
+    await expect.poll(async () => (await rated.count()) > 0 && (await rated.innerText()).includes(say(zh.desk.rating, { n: 5, outcome: zh.desk.outcome.resolved })), { timeout: 30_000 }).toBe(true)
+    await rated.getByRole('link', { name: title }).click()
+    await expectVisible(page.getByText(say(zh.desk.loop.villagerRating, { n: 5, outcome: zh.desk.outcome.resolved, date: todayInShanghai(new Date()) })))
+    await expectVisible(button(page, zh.escalation.action.close))
     expect(errors).toEqual([])
   })
 
