@@ -46,7 +46,8 @@ describe('deriveRows', () => {
       undefined,
     ])
     expect([...ratings]).toEqual([[lamp.id, { stars: 5, outcome: 'resolved', ratedAt: at(12), by: 'villager' }]])
-    expect(ratedSuggestionIds([rated, escalations[0]!])).toEqual(rated.suggestionIds)
+    // Only what waits for the village's answer: not the assigned nor the closed ones.
+    expect(ratedSuggestionIds([rated, escalations[0]!, escalations[4]!])).toEqual(rated.suggestionIds)
     const [row] = deriveRows([rated], names, defaultCalendar, defaultDeadlinePolicy, today, ratings)
     expect(row).toMatchObject({ title: '路灯', stars: 5, outcome: 'resolved', mayCloseWithoutAnswer: false })
     // The callback's rating when it came later.
