@@ -26,42 +26,44 @@ describe('useSavedConfirmation', () => {
     useConfirmation().dismiss()
   })
 
-  it('says 已保存 online, then 已发送 once the change has left the outbox', async () => {
+  /** Mounts a page part that saves, writes the changes `mids` to the outbox and confirms the save online. */
+  async function saved(...mids: number[]) {
     const { wrapper } = await mountWithApp(Host)
-    const { message } = useConfirmation()
-    await write(1)
+    for (const mid of mids) await write(mid)
     confirm()
-    expect(message.value).toBe('已保存')
-    // Still unsent a moment later: no 已发送 yet.
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(message.value).toBe('已保存')
-    await send(1)
+    return { wrapper, message: useConfirmation().message }
+  }
+  /** Waits until it says 已发送, then unmounts. */
+  async function sentShown({ wrapper, message }: Awaited<ReturnType<typeof saved>>) {
     await vi.waitFor(() => expect(message.value).toBe('已发送'))
     wrapper.unmount()
+  }
+  /** Still 已保存 a moment later: no 已发送 yet. */
+  async function stillSaved(message: { value: string | null }) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(message.value).toBe('已保存')
+  }
+
+  it('says 已保存 online, then 已发送 once the change has left the outbox', async () => {
+    const shown = await saved(1)
+    expect(shown.message.value).toBe('已保存')
+    await stillSaved(shown.message)
+    await send(1)
+    await sentShown(shown)
   })
 
   it('says 已发送 also when the round sent the change before the outbox was looked at', async () => {
-    const { wrapper } = await mountWithApp(Host)
-    const { message } = useConfirmation()
-    await write(1)
-    confirm()
+    const shown = await saved(1)
     await send(1)
-    await vi.waitFor(() => expect(message.value).toBe('已发送'))
-    wrapper.unmount()
+    await sentShown(shown)
   })
 
   it('waits for the newest change, not an earlier one', async () => {
-    const { wrapper } = await mountWithApp(Host)
-    const { message } = useConfirmation()
-    await write(1)
-    await write(2)
-    confirm()
+    const shown = await saved(1, 2)
     await send(1)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(message.value).toBe('已保存')
+    await stillSaved(shown.message)
     await send(2)
-    await vi.waitFor(() => expect(message.value).toBe('已发送'))
-    wrapper.unmount()
+    await sentShown(shown)
   })
 
   it('says it is kept on the phone when offline', async () => {
