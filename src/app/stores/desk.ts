@@ -10,7 +10,7 @@ import { takeAtStart } from '@app/db/peek'
 import { useLiveQuery } from '@app/composables/liveQuery'
 import { afterPaint } from '@app/composables/startup'
 import {
-  deriveRows, digestOf, firstScreenOf, ratedSuggestionIds, villagerRatingsOf, type QueueFirstScreen, type QueueRow,
+  deriveRows, digestOf, firstScreenOf, villagerRatingsOf, type QueueFirstScreen, type QueueRow,
 } from '@app/components/desk/queueRows'
 import { useSessionStore } from './session'
 
@@ -61,11 +61,15 @@ export const useDeskStore = defineStore('desk', () => {
       // same rows through the townshipId index. In a transaction of its own: Dexie's live-query
       // cache deep-clones every result read outside one.
       const { value: kept, stamp } = await keptRead(DESK_ESCALATIONS_KEY, `deskQueue:${id}`, async () => {
-        const [escalations, suggestions, stamp] = await db.transaction('r', [db.escalations, db.suggestions, db.meta], async () => {
-          const all = (await db.escalations.toArray()).filter((e) => e.townshipId === id)
-          return [all, await db.suggestions.bulkGet(ratedSuggestionIds(all)), await db.meta.get(RECORDS_STAMP_KEY)] as const
-        })
-        return { value: { escalations, villagerRatings: villagerRatingsOf(escalations, suggestions) }, stamp: stampOf(stamp) }
+        const [all, rated, stamp] = await db.transaction('r', [db.escalations, db.suggestions, db.meta], () =>
+          Promise.all([
+            db.escalations.toArray(),
+            db.suggestions.where('rating.by').equals('villager').toArray(),
+            db.meta.get(RECORDS_STAMP_KEY),
+          ]),
+        )
+        const escalations = all.filter((e) => e.townshipId === id)
+        return { value: { escalations, villagerRatings: villagerRatingsOf(escalations, rated) }, stamp: stampOf(stamp) }
       })
       const [villages, township] = await db.transaction('r', [db.villages, db.townships], () =>
         Promise.all([db.villages.where('townshipId').equals(id).toArray(), db.townships.get(id)]),

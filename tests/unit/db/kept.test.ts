@@ -79,6 +79,28 @@ describe('keptRead', () => {
     expect(read).toHaveBeenCalledTimes(2)
   })
 
+  it('does not read a kept value back that is behind the records: its head says so', async () => {
+    const read = villageRead()
+    await keptRead('testKept', 'a', read)
+    await vi.waitFor(async () => expect(await keptEntry()).toBeDefined())
+    forgetKept()
+    const gets = vi.spyOn(useDb().meta, 'get')
+    try {
+      // Current: read back from the database, not read anew.
+      await keptRead('testKept', 'a', read)
+      expect(read).toHaveBeenCalledTimes(1)
+      expect(gets.mock.calls.map(([key]) => key)).toContain('testKept')
+      forgetKept()
+      gets.mockClear()
+      await useDb().villages.put(aVillage({ id: newId(), name: '新村' }))
+      await keptRead('testKept', 'a', read)
+      expect(read).toHaveBeenCalledTimes(2)
+      expect(gets.mock.calls.map(([key]) => key)).not.toContain('testKept')
+    } finally {
+      gets.mockRestore()
+    }
+  })
+
   it('does not keep a value that a write has already left behind', async () => {
     const read = villageRead()
     await keptRead('testKept', 'a', read)

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { defaultCalendar } from '@shared/calendar'
 import { defaultDeadlinePolicy, type Suggestion } from '@shared/records'
 import {
-  PAGE_SIZE, deriveRows, filterFromQuery, firstScreenOf, isOpeningFilter, optionsOf, queryFromFilter, ratedSuggestionIds, viewOf,
-  villagerRatingsOf, type QueueFilter,
+  PAGE_SIZE, deriveRows, filterFromQuery, firstScreenOf, isOpeningFilter, optionsOf, queryFromFilter, viewOf, villagerRatingsOf,
+  type QueueFilter,
 } from '@app/components/desk/queueRows'
 import { leftWords } from '@app/components/desk/rowWords'
 import { aSuggestion, anEscalation, ids, testId } from '../builders'
@@ -46,8 +46,9 @@ describe('deriveRows', () => {
       undefined,
     ])
     expect([...ratings]).toEqual([[lamp.id, { stars: 5, outcome: 'resolved', ratedAt: at(12), by: 'villager' }]])
-    // Only what waits for the village's answer: not the assigned nor the closed ones.
-    expect(ratedSuggestionIds([rated, escalations[0]!, escalations[4]!])).toEqual(rated.suggestionIds)
+    // Not for an escalation still being worked (its suggestion rated an earlier result).
+    const worked = { ...escalations[0]!, suggestionIds: [testId(72)] }
+    expect(villagerRatingsOf([worked], [suggestion(testId(72), { stars: 5, outcome: 'resolved', ratedAt: at(12), by: 'villager' })]).size).toBe(0)
     const [row] = deriveRows([rated], names, defaultCalendar, defaultDeadlinePolicy, today, ratings)
     expect(row).toMatchObject({ title: '路灯', stars: 5, outcome: 'resolved', mayCloseWithoutAnswer: false })
     // The callback's rating when it came later.

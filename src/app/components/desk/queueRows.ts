@@ -40,12 +40,10 @@ export interface QueueRow {
 /**
  * The villagers' own ratings (on the village page) of the escalations' suggestions given after
  * each escalation's latest 办结, the latest per escalation id: the village's answer as much as the
- * cadre's callback is. Only escalations that wait for that answer (resolved) are looked at: their
- * number stays small, while reading the suggestions of every closed one too cost ~100 ms per read
- * of the queue for 5,000 escalations (bench:township).
+ * cadre's callback is. Looks at resolved and closed escalations; `suggestions` may hold others.
  *
  * @example
- * villagerRatingsOf(escalations, await db.suggestions.bulkGet(ids)).get(escalation.id)?.stars // 4
+ * villagerRatingsOf(escalations, await db.suggestions.where('rating.by').equals('villager').toArray()).get(e.id)?.stars // 4
  */
 export function villagerRatingsOf(
   escalations: readonly Escalation[],
@@ -55,7 +53,7 @@ export function villagerRatingsOf(
   const ratings = new Map<string, Rating>()
   if (byId.size === 0) return ratings
   for (const e of escalations) {
-    if (e.status !== 'resolved') continue
+    if (e.status !== 'resolved' && e.status !== 'closed') continue
     for (const id of e.suggestionIds) {
       const one = byId.get(id)
       if (!one?.rating || !villagerRated(one, e)) continue
@@ -64,11 +62,6 @@ export function villagerRatingsOf(
     }
   }
   return ratings
-}
-
-/** The suggestions whose villagers' ratings {@link villagerRatingsOf} looks at. */
-export function ratedSuggestionIds(escalations: readonly Escalation[]): string[] {
-  return escalations.flatMap((e) => (e.status === 'resolved' ? e.suggestionIds : []))
 }
 
 /**
