@@ -199,7 +199,8 @@ try {
   const seed = townshipSeed({
     townshipId: session.township.id, villages: villageCount, suggestions: suggestionCount, escalations: escalationCount, today,
   })
-  log(`seeding: ${Object.entries(seed).map(([table, rows]) => `${rows.length} ${table}`).join(', ')}`)
+  log(`seeding: ${Object.entries(seed).map(([table, rows]) => `${rows.length} ${table}`).join(', ')}` +
+    ` (${seed.suggestions.filter((s) => s.rating?.by === 'villager').length} suggestions rated by villagers)`)
 
   const device = await launchDevice({ baseURL: server.url })
   try {

@@ -83,5 +83,18 @@ export function townshipSeed(options: TownshipSeedOptions): TownshipSeed {
     }
     out.escalations.push(recordSchemas.escalations.parse(row))
   }
+  // Villagers rate on the village page too: a third of the rated suggestions, and half the results
+  // of the finished escalations (a day after their 办结), so the desk's read of the villagers'
+  // ratings (stores/desk.ts) has rows to read.
+  const at = new Map(out.suggestions.map((one, i) => [one.id, i]))
+  out.suggestions.forEach((one, i) => {
+    if (one.rating && random() < 1 / 3) out.suggestions[i] = { ...one, rating: { ...one.rating, by: 'villager' } }
+  })
+  for (const e of out.escalations) {
+    const i = at.get(e.suggestionIds[0] ?? '')
+    if (e.resolvedAt === undefined || i === undefined || random() >= 0.5) continue
+    const ratedAt = iso(Math.min(todayMs, Date.parse(e.resolvedAt) + DAY))
+    out.suggestions[i] = { ...out.suggestions[i]!, rating: { stars: 3 + Math.floor(random() * 3), outcome: 'resolved', ratedAt, by: 'villager' } }
+  }
   return out
 }
