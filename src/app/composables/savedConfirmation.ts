@@ -35,12 +35,12 @@ export function useSavedConfirmation(offlineKey: string): () => void {
     }
     void db.outbox
       .orderBy('mid')
-      .last()
+      .lastKey()
       .then((newest) => {
         if (save !== saves) return
-        if (!newest) return sent()
+        if (newest === undefined) return sent()
         let left = true
-        const subscription = liveQuery(() => db.outbox.where('mid').belowOrEqual(newest.mid).count()).subscribe({
+        const subscription = liveQuery(() => db.outbox.where('mid').belowOrEqual(newest).count()).subscribe({
           next: (count) => {
             if (count > 0 || !left) return
             left = false
